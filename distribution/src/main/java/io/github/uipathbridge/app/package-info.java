@@ -1,0 +1,2 @@
+/** The distribution module of uipath-bridge. */
+package io.github.uipathbridge.app;

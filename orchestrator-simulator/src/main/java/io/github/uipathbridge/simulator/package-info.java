@@ -1,0 +1,2 @@
+/** The orchestrator-simulator module of uipath-bridge. */
+package io.github.uipathbridge.simulator;

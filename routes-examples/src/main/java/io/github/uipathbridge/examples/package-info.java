@@ -1,0 +1,2 @@
+/** The routes-examples module of uipath-bridge. */
+package io.github.uipathbridge.examples;
