@@ -2,6 +2,7 @@ package io.github.uipathbridge.component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.uipathbridge.http.ApiUnauthorizedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -91,9 +92,9 @@ public final class OrchestratorClient {
     public InputStream open(
             String method, String path, String query, byte[] body, FolderContext folder, RequestBudget budget)
             throws IOException {
-        HttpRequest request = request(method, path, query, body, folder);
+        HttpRequest.Builder request = request(method, path, query, body, folder);
         for (int attempt = 0; ; attempt++) {
-            HttpResponse<InputStream> response = send(request, budget);
+            HttpResponse<InputStream> response = send(request, method, path, budget);
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 return response.body();
@@ -129,7 +130,7 @@ public final class OrchestratorClient {
         return baseUrl;
     }
 
-    private HttpRequest request(String method, String path, String query, byte[] body, FolderContext folder) {
+    private HttpRequest.Builder request(String method, String path, String query, byte[] body, FolderContext folder) {
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("path must start with '/', got: " + path);
         }
@@ -144,21 +145,23 @@ public final class OrchestratorClient {
         for (Map.Entry<String, String> header : folder.headers().entrySet()) {
             builder.header(header.getKey(), header.getValue());
         }
-        return builder.build();
+        return builder;
     }
 
     private static HttpRequest.BodyPublisher publish(byte[] body) {
         return HttpRequest.BodyPublishers.ofByteArray(body);
     }
 
-    private HttpResponse<InputStream> send(HttpRequest request, RequestBudget budget) throws IOException {
+    private HttpResponse<InputStream> send(HttpRequest.Builder request, String method, String path, RequestBudget budget)
+            throws IOException {
         try {
             budget.acquire();
             return transport.send(request);
+        } catch (ApiUnauthorizedException e) {
+            throw new UiPathApiException(method, path, e.status(), null, "refused the token twice", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while calling " + request.method() + " "
-                    + request.uri().getPath());
+            throw new InterruptedIOException("interrupted while calling " + method + " " + path);
         }
     }
 

@@ -16,10 +16,10 @@ import java.net.http.HttpResponse;
 public interface OrchestratorTransport {
 
     /**
-     * Sends the request; the caller closes the body.
+     * Sends the request (the builder is copied, not changed); the caller closes the body.
      *
      * @throws IOException if the request cannot be sent or the token cannot be had
      * @throws InterruptedException if interrupted while waiting
      */
-    HttpResponse<InputStream> send(HttpRequest request) throws IOException, InterruptedException;
+    HttpResponse<InputStream> send(HttpRequest.Builder request) throws IOException, InterruptedException;
 }
