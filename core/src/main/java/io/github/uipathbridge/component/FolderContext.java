@@ -70,7 +70,8 @@ public final class FolderContext {
     /** The folder with this GUID. */
     public static FolderContext byKey(String folderKey) {
         try {
-            return new FolderContext(FOLDER_KEY_HEADER, UUID.fromString(folderKey.strip()).toString());
+            return new FolderContext(
+                    FOLDER_KEY_HEADER, UUID.fromString(folderKey.strip()).toString());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("folderKey must be a GUID, got: " + folderKey, e);
         }

@@ -104,7 +104,12 @@ public final class OrchestratorClient {
                 throw apiException(method, path, status, error);
             }
             Duration wait = retryWait(response, attempt);
-            LOG.warn("Orchestrator answered {} {} with HTTP {}; retrying in {} ms", method, path, status, wait.toMillis());
+            LOG.warn(
+                    "Orchestrator answered {} {} with HTTP {}; retrying in {} ms",
+                    method,
+                    path,
+                    status,
+                    wait.toMillis());
             pause(wait);
         }
     }
@@ -116,7 +121,8 @@ public final class OrchestratorClient {
      * @throws UiPathApiException if Orchestrator answers with an error, after any retries
      * @throws IOException if the call cannot be made or the answer is not JSON
      */
-    public JsonNode call(String method, String path, String query, Object body, FolderContext folder, RequestBudget budget)
+    public JsonNode call(
+            String method, String path, String query, Object body, FolderContext folder, RequestBudget budget)
             throws IOException {
         byte[] json = body == null ? null : body instanceof byte[] bytes ? bytes : mapper.writeValueAsBytes(body);
         try (InputStream in = open(method, path, query, json, folder, budget)) {
@@ -152,8 +158,8 @@ public final class OrchestratorClient {
         return HttpRequest.BodyPublishers.ofByteArray(body);
     }
 
-    private HttpResponse<InputStream> send(HttpRequest.Builder request, String method, String path, RequestBudget budget)
-            throws IOException {
+    private HttpResponse<InputStream> send(
+            HttpRequest.Builder request, String method, String path, RequestBudget budget) throws IOException {
         try {
             budget.acquire();
             return transport.send(request);
@@ -199,7 +205,8 @@ public final class OrchestratorClient {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(text)));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Duration wait = Duration.between(clock.instant(), at);
                 return wait.isNegative() ? Duration.ZERO : wait;
             } catch (DateTimeParseException notDate) {
@@ -215,7 +222,8 @@ public final class OrchestratorClient {
         try {
             JsonNode error = body.length == 0 ? null : mapper.readTree(body);
             if (error != null && error.isObject()) {
-                errorCode = error.hasNonNull("errorCode") ? error.get("errorCode").asInt() : null;
+                errorCode =
+                        error.hasNonNull("errorCode") ? error.get("errorCode").asInt() : null;
                 message = error.hasNonNull("message") ? error.get("message").asText() : null;
                 traceId = error.hasNonNull("traceId") ? error.get("traceId").asText() : null;
             }

@@ -102,7 +102,8 @@ public final class ODataLiteral {
         if (value instanceof LocalDate date) {
             return DateTimeFormatter.ISO_LOCAL_DATE.format(date);
         }
-        throw new IllegalArgumentException("no OData literal for a value of type " + value.getClass().getName()
-                + "; pass text, a whole number, a boolean, a java.time instant or date, or a UUID");
+        throw new IllegalArgumentException(
+                "no OData literal for a value of type " + value.getClass().getName()
+                        + "; pass text, a whole number, a boolean, a java.time instant or date, or a UUID");
     }
 }

@@ -149,7 +149,8 @@ public final class PagedRecords implements Iterator<Object>, Closeable {
     ODataQuery nextQuery() {
         switch (paging) {
             case KEYSET:
-                ODataQuery keyset = base.withOrderBy(keyField).withTop(pageTop()).withSkip(null);
+                ODataQuery keyset =
+                        base.withOrderBy(keyField).withTop(pageTop()).withSkip(null);
                 if (lastKey == null) {
                     return keyset;
                 }
