@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -175,7 +176,7 @@ public final class TokenService implements AutoCloseable {
 
         private HttpClient httpClient;
 
-        private RandomGenerator random = RandomGenerator.getDefault();
+        private RandomGenerator random = new Random();
 
         private Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
 
@@ -214,7 +215,9 @@ public final class TokenService implements AutoCloseable {
             return this;
         }
 
-        /** Source of jitter for refresh points and backoff; default {@link RandomGenerator#getDefault()}. */
+        /** Source of jitter for refresh points and backoff, shared by threads so it must be thread-safe; default a
+         * {@link Random}.
+         */
         public Builder random(RandomGenerator random) {
             this.random = Objects.requireNonNull(random, "random must not be null");
             return this;

@@ -1,0 +1,222 @@
+package io.github.uipathbridge.credentials.aws;
+
+import io.github.uipathbridge.credentials.ClientCredentials;
+import io.github.uipathbridge.credentials.CredentialStore;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+
+/**
+ * The {@code aws:} store: a client id and secret pair from one AWS Secrets Manager secret.
+ *
+ * <p>A read value is served from the cache for the configured time. After that, one {@code DescribeSecret} call
+ * tells whether the followed stage ({@code AWSCURRENT} unless pinned) still points at the cached {@code VersionId};
+ * only when it moved is {@code GetSecretValue} called again. {@link #readFresh()} calls {@code GetSecretValue}
+ * straight away. {@link #readPending()} reads the {@code AWSPENDING} version while a rotation is half way, and caches
+ * nothing. The pair's version is the secret's {@code VersionId}.
+ *
+ * <p>Thread-safe. Reads that find the cache stale wait for the one refresh in flight instead of each calling AWS. A
+ * failed refresh is reported to the caller and leaves the cache as it was, so the next read tries again.
+ */
+public final class AwsSecretsManagerStore implements CredentialStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AwsSecretsManagerStore.class);
+
+    private final SecretsManagerClient client;
+
+    private final AwsSecretReference secret;
+
+    private final Duration cacheTtl;
+
+    private final Clock clock;
+
+    private final String description;
+
+    private final String where;
+
+    private final ReentrantLock refreshLock = new ReentrantLock();
+
+    private volatile CachedSecret cached;
+
+    AwsSecretsManagerStore(SecretsManagerClient client, AwsSecretReference secret, Duration cacheTtl, Clock clock) {
+        this.client = Objects.requireNonNull(client, "client must not be null");
+        this.secret = Objects.requireNonNull(secret, "secret must not be null");
+        this.cacheTtl = Objects.requireNonNull(cacheTtl, "cacheTtl must not be null");
+        this.clock = Objects.requireNonNull(clock, "clock must not be null");
+        String region = String.valueOf(client.serviceClientConfiguration().region());
+        Optional<URI> endpoint = client.serviceClientConfiguration().endpointOverride();
+        String location = "region " + region + endpoint.map(uri -> " at " + uri).orElse("");
+        this.description = "aws:" + secret.secretId() + " (" + secret.selector() + ", " + location + ")";
+        this.where = "secret '" + secret.secretId() + "' (" + secret.selector() + ") in " + location;
+    }
+
+    @Override
+    public ClientCredentials read() {
+        CachedSecret entry = cached;
+        if (entry != null && entry.isFreshAt(clock.instant())) {
+            return entry.credentials;
+        }
+        refreshLock.lock();
+        try {
+            return doRead();
+        } finally {
+            refreshLock.unlock();
+        }
+    }
+
+    @Override
+    public ClientCredentials readFresh() {
+        refreshLock.lock();
+        try {
+            cached = fetch();
+            return cached.credentials;
+        } finally {
+            refreshLock.unlock();
+        }
+    }
+
+    /**
+     * The {@code AWSPENDING} version when {@code DescribeSecret} shows one apart from {@code AWSCURRENT}; {@code null}
+     * when none is staged or when the reference pins a stage or version id, since a pinned reference has no next
+     * version to try.
+     */
+    @Override
+    public ClientCredentials readPending() {
+        if (!secret.followsCurrent()) {
+            return null;
+        }
+        Optional<String> pending = versionWithOnly(describeSecret(), AwsSecretReference.PENDING_STAGE);
+        if (pending.isEmpty()) {
+            LOG.debug("No AWSPENDING version apart from AWSCURRENT for {}", where);
+            return null;
+        }
+        GetSecretValueResponse response = getSecretValue(b -> b.versionId(pending.get()));
+        LOG.info("Read AWSPENDING version {} of {}: a rotation is in progress", response.versionId(), where);
+        return SecretContentParser.parse(secret, response, description);
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    /** Closes the SDK client and its HTTP connections. */
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    @Override
+    public String toString() {
+        return "AwsSecretsManagerStore[" + description + "]";
+    }
+
+    private ClientCredentials doRead() {
+        CachedSecret entry = cached;
+        Instant now = clock.instant();
+        if (entry != null && entry.isFreshAt(now)) {
+            return entry.credentials;
+        }
+        cached = entry == null ? fetch() : revalidate(entry);
+        return cached.credentials;
+    }
+
+    private CachedSecret revalidate(CachedSecret entry) {
+        Optional<String> expected = selectedVersion(describeSecret());
+        if (expected.isPresent() && expected.get().equals(entry.versionId)) {
+            LOG.debug("Version {} of {} is unchanged; cached value kept", entry.versionId, where);
+            return new CachedSecret(
+                    entry.credentials, entry.versionId, clock.instant().plus(cacheTtl));
+        }
+        CachedSecret next = fetch();
+        if (!next.versionId.equals(entry.versionId)) {
+            LOG.info("{} changed from version {} to {}", where, entry.versionId, next.versionId);
+        }
+        return next;
+    }
+
+    private CachedSecret fetch() {
+        Instant requested = clock.instant();
+        GetSecretValueResponse response = getSecretValue(b -> {
+            secret.versionStage().ifPresent(b::versionStage);
+            secret.versionId().ifPresent(b::versionId);
+        });
+        ClientCredentials credentials = SecretContentParser.parse(secret, response, description);
+        LOG.debug("Read version {} of {} ({})", response.versionId(), where, SecretContentParser.formatOf(response));
+        return new CachedSecret(credentials, response.versionId(), requested.plus(cacheTtl));
+    }
+
+    /** The version id the reference points at now, if {@code DescribeSecret} lists it. */
+    private Optional<String> selectedVersion(DescribeSecretResponse described) {
+        if (secret.versionId().isPresent()) {
+            // A version's value never changes; a pinned id only needs to be still there.
+            return secret.versionId().filter(described.versionIdsToStages()::containsKey);
+        }
+        String stage = secret.versionStage().orElseThrow();
+        return described.versionIdsToStages().entrySet().stream()
+                .filter(version -> version.getValue().contains(stage))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    private static Optional<String> versionWithOnly(DescribeSecretResponse described, String stage) {
+        return described.versionIdsToStages().entrySet().stream()
+                .filter(version -> hasStageButNotCurrent(version.getValue(), stage))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    private static boolean hasStageButNotCurrent(List<String> stages, String stage) {
+        return stages.contains(stage) && !stages.contains(AwsSecretReference.CURRENT_STAGE);
+    }
+
+    private DescribeSecretResponse describeSecret() {
+        try {
+            return client.describeSecret(b -> b.secretId(secret.secretId()));
+        } catch (SdkException e) {
+            throw SecretsManagerErrors.translate(e, "DescribeSecret", where);
+        }
+    }
+
+    private GetSecretValueResponse getSecretValue(Consumer<GetSecretValueRequest.Builder> version) {
+        try {
+            return client.getSecretValue(b -> version.accept(b.secretId(secret.secretId())));
+        } catch (SdkException e) {
+            throw SecretsManagerErrors.translate(e, "GetSecretValue", where);
+        }
+    }
+
+    /** One read value and until when it is served without asking AWS. Holds the pair; never logged. */
+    private static final class CachedSecret {
+
+        private final ClientCredentials credentials;
+
+        private final String versionId;
+
+        private final Instant freshUntil;
+
+        private CachedSecret(ClientCredentials credentials, String versionId, Instant freshUntil) {
+            this.credentials = credentials;
+            this.versionId = versionId;
+            this.freshUntil = freshUntil;
+        }
+
+        private boolean isFreshAt(Instant now) {
+            return now.isBefore(freshUntil);
+        }
+    }
+}
