@@ -1,5 +1,8 @@
 package io.github.uipathbridge.component;
 
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.camel.RuntimeCamelException;
 
 /**
@@ -14,6 +17,9 @@ import org.apache.camel.RuntimeCamelException;
 public class UiPathApiException extends RuntimeCamelException {
 
     private static final long serialVersionUID = 1L;
+
+    // ASP.NET OData's wording when $top is above the entity set's page limit (100 on QueueItems in Automation Cloud).
+    private static final Pattern TOP_LIMIT = Pattern.compile("limit of '(\\d+)' for Top query has been exceeded");
 
     private final int statusCode;
 
@@ -65,6 +71,15 @@ public class UiPathApiException extends RuntimeCamelException {
     /** The request path, without its query. */
     public String getPath() {
         return path;
+    }
+
+    /** The largest $top the service accepts, when this error says the request asked for more. */
+    public OptionalInt topLimit() {
+        if (statusCode != 400 || serviceMessage == null) {
+            return OptionalInt.empty();
+        }
+        Matcher limit = TOP_LIMIT.matcher(serviceMessage);
+        return limit.find() ? OptionalInt.of(Integer.parseInt(limit.group(1))) : OptionalInt.empty();
     }
 
     private static String describe(

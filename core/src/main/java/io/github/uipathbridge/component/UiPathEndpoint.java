@@ -223,6 +223,9 @@ public class UiPathEndpoint extends ScheduledPollEndpoint {
         if (top < 0) {
             throw new IllegalArgumentException("top must not be negative, got " + top);
         }
+        if (stateKey != null && !stateKey.matches("[^=\\r\\n]+")) {
+            throw new IllegalArgumentException("stateKey must not be blank nor hold '=' or line breaks");
+        }
         validateResourceOptions();
     }
 

@@ -6,7 +6,11 @@ import io.github.uipathbridge.component.odata.ODataQuery;
 import io.github.uipathbridge.component.odata.ODataRecordReader;
 import io.github.uipathbridge.component.odata.RecordFormat;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.camel.Exchange;
@@ -48,6 +52,8 @@ public class UiPathPollingConsumer extends ScheduledPollConsumer {
 
     private String stateKey;
 
+    private int pageSize;
+
     public UiPathPollingConsumer(UiPathEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
     }
@@ -68,6 +74,7 @@ public class UiPathPollingConsumer extends ScheduledPollConsumer {
                 ? endpoint.getStateRepository()
                 : component.fileStateRepository(endpoint.getStateFile());
         ServiceHelper.startService(state, endpoint.getIdempotentRepository());
+        pageSize = endpoint.getPageSize();
         stateKey = endpoint.getStateKey() != null ? endpoint.getStateKey() : defaultStateKey(endpoint);
         LOG.info("Polling {} from watermark {}", endpoint.canonicalResource(), state.getState(stateKey));
         super.doStart();
@@ -143,9 +150,18 @@ public class UiPathPollingConsumer extends ScheduledPollConsumer {
                 .withSelect(selectWith(endpoint.getSelect(), field))
                 .withExpand(endpoint.getExpand())
                 .withOrderBy(orderBy)
-                .withTop(endpoint.getPageSize());
-        return client.open(
-                "GET", "/odata/" + endpoint.canonicalResource(), query.toQueryString(), null, folder, budget);
+                .withTop(pageSize);
+        try {
+            return client.open(
+                    "GET", "/odata/" + endpoint.canonicalResource(), query.toQueryString(), null, folder, budget);
+        } catch (UiPathApiException e) {
+            if (e.topLimit().isEmpty() || e.topLimit().getAsInt() >= pageSize) {
+                throw e;
+            }
+            // The service told us its page limit; keep to it from now on.
+            pageSize = e.topLimit().getAsInt();
+            return openPage();
+        }
     }
 
     /** The filter for records past a watermark; null when there is none yet. */
@@ -196,15 +212,27 @@ public class UiPathPollingConsumer extends ScheduledPollConsumer {
         return "Id".equals(field) || withId.contains(field) ? withId : withId + "," + field;
     }
 
+    /**
+     * The entity set and a digest of what decides which records the consumer reads: readable in the state file, and
+     * free of the {@code =} and line breaks that {@code FileStateRepository} cannot store in a key.
+     */
     private static String defaultStateKey(UiPathEndpoint endpoint) {
         UiPathConfiguration settings = endpoint.getConfiguration();
-        return String.join(
-                "|",
+        String identity = String.join(
+                "\n",
                 settings.getOrchestratorUrl(),
                 endpoint.canonicalResource(),
                 settings.folder().toString(),
                 Objects.toString(endpoint.getFilter(), ""),
                 endpoint.getWatermarkField());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return "uipath." + endpoint.canonicalResource() + "."
+                    + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            // Every Java platform is required to implement SHA-256 (MessageDigest Javadoc).
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.github.uipathbridge.component.odata.ODataFilter;
 import io.github.uipathbridge.component.odata.ODataQuery;
 import io.github.uipathbridge.component.odata.PagedRecords;
 import io.github.uipathbridge.component.odata.Paging;
+import io.github.uipathbridge.component.odata.TopLimitExceededException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -24,9 +25,9 @@ import org.apache.camel.support.SynchronizationAdapter;
  *
  * <h2>Listing streams</h2>
  *
- * A list sets the message body to an {@link java.util.Iterator} over the records (also {@link java.io.Closeable}); no
- * request is sent until the route asks for the first record, and each page is requested when the one before has been
- * read. Consume it with {@code split(body()).streaming()}, which hands one record at a time to the next step and
+ * A list sets the message body to an {@link java.util.Iterator} over the records (also {@link java.io.Closeable}). The
+ * first page is requested by the producer, so API errors fail this step; each further page is requested when the one
+ * before has been read. Consume it with {@code split(body()).streaming()}, which hands one record at a time to the next step and
  * closes the iterator at the end; the open response is also closed when the exchange completes, whatever the route
  * did with the body. The record count is not known in advance.
  *
@@ -108,7 +109,7 @@ public class UiPathProducer extends DefaultProducer {
                 .withOrderBy(endpoint.getOrderBy())
                 .withExpand(endpoint.getExpand());
         PagedRecords records = new PagedRecords(
-                page -> client.open("GET", "/odata/" + entitySet, page.toQueryString(), null, folder, budget),
+                page -> openPage(entitySet, page),
                 mapper(),
                 endpoint.getRecordFormat(),
                 query,
@@ -123,7 +124,21 @@ public class UiPathProducer extends DefaultProducer {
                 closeQuietly(records);
             }
         });
+        // The first page is asked for here, so that a wrong folder, filter or token fails this step of the route
+        // rather than the split that reads the records.
+        records.hasNext();
         exchange.getMessage().setBody(records);
+    }
+
+    private InputStream openPage(String entitySet, ODataQuery page) throws IOException {
+        try {
+            return client.open("GET", "/odata/" + entitySet, page.toQueryString(), null, folder, budget);
+        } catch (UiPathApiException e) {
+            if (e.topLimit().isPresent()) {
+                throw new TopLimitExceededException(e.topLimit().getAsInt(), e);
+            }
+            throw e;
+        }
     }
 
     private void get(Exchange exchange) throws IOException {

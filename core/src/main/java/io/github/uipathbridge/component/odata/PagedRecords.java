@@ -42,7 +42,7 @@ public final class PagedRecords implements Iterator<Object>, Closeable {
 
     private final String keyField;
 
-    private final int pageSize;
+    private int pageSize;
 
     private final long limit;
 
@@ -176,6 +176,14 @@ public final class PagedRecords implements Iterator<Object>, Closeable {
         try {
             pages++;
             page = new ODataRecordReader(mapper, format, source.open(query));
+        } catch (TopLimitExceededException e) {
+            if (e.limit() < 1 || e.limit() >= pageSize) {
+                throw e;
+            }
+            // The service told us its page limit; ask again for this page with that size.
+            pageSize = e.limit();
+            page = null;
+            openNextPage();
         } catch (IOException e) {
             exhausted = true;
             throw new UncheckedIOException("cannot read page " + pages + ": " + e.getMessage(), e);
