@@ -143,4 +143,27 @@ class PagedRecordsTest {
 
         assertThat(asked).isEmpty();
     }
+
+    @Test
+    void pageSizeDropsToTheLimitTheServiceNamesAndThePageIsAskedForAgain() {
+        PagedRecords records = new PagedRecords(
+                query -> {
+                    if (query.top() > 100) {
+                        asked.add(query);
+                        throw new TopLimitExceededException(100, new IllegalStateException("refused"));
+                    }
+                    return page(query, 250, 100);
+                },
+                mapper,
+                RecordFormat.MAP,
+                ODataQuery.empty(),
+                Paging.KEYSET,
+                "Id",
+                null,
+                1000,
+                0);
+
+        assertThat(readAll(records)).hasSize(250);
+        assertThat(asked).extracting(ODataQuery::top).containsExactly(1000, 100, 100, 100, 100);
+    }
 }
