@@ -82,8 +82,9 @@ public final class AwsSecretsManagerStore implements CredentialStore {
     public ClientCredentials readFresh() {
         refreshLock.lock();
         try {
-            cached = fetch();
-            return cached.credentials;
+            CachedSecret entry = fetch();
+            cached = entry;
+            return entry.credentials;
         } finally {
             refreshLock.unlock();
         }
@@ -105,8 +106,9 @@ public final class AwsSecretsManagerStore implements CredentialStore {
             return null;
         }
         GetSecretValueResponse response = getSecretValue(b -> b.versionId(pending.get()));
+        ClientCredentials credentials = SecretContentParser.parse(secret, response, description);
         LOG.info("Read AWSPENDING version {} of {}: a rotation is in progress", response.versionId(), where);
-        return SecretContentParser.parse(secret, response, description);
+        return credentials;
     }
 
     @Override
@@ -131,8 +133,9 @@ public final class AwsSecretsManagerStore implements CredentialStore {
         if (entry != null && entry.isFreshAt(now)) {
             return entry.credentials;
         }
-        cached = entry == null ? fetch() : revalidate(entry);
-        return cached.credentials;
+        CachedSecret next = entry == null ? fetch() : revalidate(entry);
+        cached = next;
+        return next.credentials;
     }
 
     private CachedSecret revalidate(CachedSecret entry) {
