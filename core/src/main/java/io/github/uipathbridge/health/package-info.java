@@ -1,0 +1,2 @@
+/** Camel health checks: {@link io.github.uipathbridge.health.TokenHealthCheck} for a credential store and identity server. */
+package io.github.uipathbridge.health;
