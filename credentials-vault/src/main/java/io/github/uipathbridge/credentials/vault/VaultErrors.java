@@ -101,7 +101,10 @@ final class VaultErrors {
             hint = "; check the role and its credentials";
         }
         return new VaultStoreException(
-                reason, "Vault " + vault + ": " + action + " failed: " + why(e) + hint, status, e);
+                reason,
+                "Vault " + vault + ": " + action + " failed (" + e.operation() + "): " + why(e) + hint,
+                status,
+                e);
     }
 
     private static String notFound(String vault, KvSecret secret, VaultApi.Reply reply) {
