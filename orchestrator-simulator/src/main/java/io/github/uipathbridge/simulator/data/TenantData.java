@@ -262,7 +262,7 @@ public final class TenantData {
         e.put("CredentialType", "Default");
         e.put("Environments", List.of());
         e.put("RobotEnvironments", "");
-        e.put("ExecutionSettings", Map.of("ResolutionWidth", 1920, "ResolutionHeight", 1080));
+        e.put("ExecutionSettings", Map.of());
         e.put("IsExternalLicensed", false);
         e.put("LimitConcurrentExecution", false);
         e.put("LastModificationTime", created.plus(random.nextInt(30), ChronoUnit.DAYS));
