@@ -62,7 +62,7 @@ final class CachingTokenProvider implements TokenProvider {
         Objects.requireNonNull(sent, "sent must not be null");
         TokenSlot known = slot;
         if (known != null && known.evict(sent)) {
-            LOG.info("Token for {} was refused by the API; fetching a new one", known.key());
+            LOG.info("Token for {} was refused by the API; the next call fetches a new one", known.key());
         }
     }
 

@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -87,6 +88,31 @@ class AuthorizedHttpClientTest {
         assertThat(server.requests(JOBS)).hasSize(2);
         assertThat(server.count(IdentityStub.TOKEN_PATH)).isEqualTo(2);
         log.assertClean(e);
+    }
+
+    @Test
+    void asyncSendRetriesOnceWithANewTokenToo() throws Exception {
+        server.on(
+                JOBS,
+                request -> ("Bearer " + CanaryLog.TOKEN + "1").equals(request.header("Authorization"))
+                        ? Reply.json(401, UNAUTHORIZED)
+                        : Reply.json(200, "{\"value\":[]}"));
+
+        HttpResponse<String> response =
+                client.sendAsync(jobs(), HttpResponse.BodyHandlers.ofString()).get(10, TimeUnit.SECONDS);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(server.count(IdentityStub.TOKEN_PATH)).isEqualTo(2);
+    }
+
+    @Test
+    void asyncSendFailsWithAClearErrorOnTheSecondUnauthorized() {
+        server.on(JOBS, request -> Reply.json(401, UNAUTHORIZED));
+
+        assertThatThrownBy(() -> client.sendAsync(jobs(), HttpResponse.BodyHandlers.ofString())
+                        .get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ApiUnauthorizedException.class);
+        assertThat(server.requests(JOBS)).hasSize(2);
     }
 
     @Test
