@@ -2,6 +2,7 @@ package io.github.uipathbridge.credentials.aws;
 
 import io.github.uipathbridge.credentials.ClientCredentials;
 import io.github.uipathbridge.credentials.CredentialStore;
+import io.github.uipathbridge.credentials.CredentialsException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,12 +30,20 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRespon
  * straight away. {@link #readPending()} reads the {@code AWSPENDING} version while a rotation is half way, and caches
  * nothing. The pair's version is the secret's {@code VersionId}.
  *
- * <p>Thread-safe. Reads that find the cache stale wait for the one refresh in flight instead of each calling AWS. A
- * failed refresh is reported to the caller and leaves the cache as it was, so the next read tries again.
+ * <p>Thread-safe. Reads that find the cache stale wait for the one refresh in flight instead of each calling AWS. When
+ * that refresh finds Secrets Manager unavailable (unreachable, timed out, throttled or failing after the SDK's
+ * retries), the value already read is served for up to 30 more seconds before the next check, with a warning; any
+ * other failure (the secret deleted, access revoked) is reported to the caller. {@link #readFresh()} and
+ * {@link #readPending()} always report failures.
  */
 public final class AwsSecretsManagerStore implements CredentialStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(AwsSecretsManagerStore.class);
+
+    // While Secrets Manager cannot be reached, the cached value is served and the check repeated this often (or at
+    // the cache time, if shorter): often enough to notice the service is back soon, rarely enough that each read
+    // does not wait for the SDK's connect timeouts and retries.
+    private static final Duration UNAVAILABLE_RETRY_PAUSE = Duration.ofSeconds(30);
 
     private final SecretsManagerClient client;
 
@@ -133,9 +142,28 @@ public final class AwsSecretsManagerStore implements CredentialStore {
         if (entry != null && entry.isFreshAt(now)) {
             return entry.credentials;
         }
-        CachedSecret next = entry == null ? fetch() : revalidate(entry);
+        CachedSecret next = entry == null ? fetch() : revalidateOrKeep(entry);
         cached = next;
         return next.credentials;
+    }
+
+    /**
+     * Revalidates; while Secrets Manager is unavailable, keeps serving the value already read and asks again after a
+     * short pause, since a secret that could not be checked is far more likely unchanged than rotated.
+     */
+    private CachedSecret revalidateOrKeep(CachedSecret entry) {
+        try {
+            return revalidate(entry);
+        } catch (CredentialsException e) {
+            if (!e.isTransient()) {
+                throw e;
+            }
+            Duration pause = cacheTtl.compareTo(UNAVAILABLE_RETRY_PAUSE) < 0 ? cacheTtl : UNAVAILABLE_RETRY_PAUSE;
+            LOG.warn("Serving cached version {} for {} s more: {}", entry.versionId, pause.toSeconds(), e.getMessage());
+            LOG.debug("Secrets Manager unavailable for {}", where, e);
+            return new CachedSecret(
+                    entry.credentials, entry.versionId, clock.instant().plus(pause));
+        }
     }
 
     private CachedSecret revalidate(CachedSecret entry) {

@@ -258,6 +258,47 @@ class AwsSecretsManagerStoreIT {
     }
 
     @Test
+    void shouldServeCachedValueWhileSecretsManagerIsUnreachable() throws Exception {
+        String name = Moto.uniqueName("unreachable");
+        Moto.createString(admin, name, Moto.json("app", "secret-kept"));
+        StoppableProxy proxy = StoppableProxy.to(Moto.endpoint());
+        CredentialStore store = open(
+                "aws:" + name,
+                SecretsManagerOptions.ENDPOINT,
+                proxy.url(),
+                SecretsManagerOptions.CACHE_TTL,
+                "60s",
+                SecretsManagerOptions.MAX_ATTEMPTS,
+                "1");
+        store.read();
+        proxy.close();
+
+        clock.advance(Duration.ofSeconds(60));
+        ClientCredentials whileDown = store.read();
+        clock.advance(Duration.ofSeconds(29));
+        store.read();
+
+        assertThat(whileDown.clientSecret().reveal()).isEqualTo("secret-kept");
+        assertThat(calls.count("DescribeSecret")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReportUnreachableSecretsManagerOnReadFresh() throws Exception {
+        String name = Moto.uniqueName("unreachable-fresh");
+        Moto.createString(admin, name, Moto.json("app", "secret"));
+        StoppableProxy proxy = StoppableProxy.to(Moto.endpoint());
+        CredentialStore store = open(
+                "aws:" + name, SecretsManagerOptions.ENDPOINT, proxy.url(), SecretsManagerOptions.MAX_ATTEMPTS, "1");
+        store.read();
+        proxy.close();
+
+        CredentialsException e = catchThrowableOfType(CredentialsException.class, store::readFresh);
+
+        assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
+        assertThat(e.getMessage()).contains("secret '" + name + "'", "region us-east-1", "could not reach");
+    }
+
+    @Test
     void shouldBypassCacheOnReadFreshAndKeepWhatItRead() {
         String name = Moto.uniqueName("fresh");
         Moto.createString(admin, name, Moto.json("app", "secret-old"));
