@@ -18,6 +18,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +78,31 @@ class AuthorizedHttpClientTest {
         assertThat(server.count(IdentityStub.TOKEN_PATH)).isEqualTo(2);
         assertThat(server.requests(JOBS)).hasSize(2);
         assertThat(server.requests(JOBS).get(1).header("Authorization")).isEqualTo("Bearer " + CanaryLog.TOKEN + "2");
+    }
+
+    @Test
+    void manyCallersRefusedWithTheSameTokenCauseOneNewTokenRequest() throws Exception {
+        server.on(
+                JOBS,
+                request -> ("Bearer " + CanaryLog.TOKEN + "1").equals(request.header("Authorization"))
+                        ? Reply.json(401, UNAUTHORIZED)
+                        : Reply.json(200, "{\"value\":[]}"));
+        tokens.get();
+        ExecutorService callers = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                calls.add(callers.submit(() -> client.send(jobs(), HttpResponse.BodyHandlers.ofString())));
+            }
+
+            for (Future<HttpResponse<String>> call : calls) {
+                assertThat(call.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertThat(server.count(IdentityStub.TOKEN_PATH)).isEqualTo(2);
     }
 
     @Test
