@@ -1,5 +1,7 @@
 package io.github.uipathbridge.credentials.vault;
 
+import static org.awaitility.Awaitility.await;
+
 import io.github.jopenlibs.vault.json.Json;
 import io.github.jopenlibs.vault.json.JsonObject;
 import io.github.jopenlibs.vault.json.JsonValue;
@@ -11,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import javax.net.ssl.SSLContext;
 
 /**
  * Sets OpenBao up for a test through its HTTP API with a root token: mounts, policies, auth methods, secrets. Names are
@@ -18,16 +21,39 @@ import java.util.UUID;
  */
 final class OpenBaoAdmin {
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
 
     private final String address;
 
     private final String rootToken;
 
     OpenBaoAdmin(String address, String rootToken) {
+        this(address, rootToken, null);
+    }
+
+    /** An admin that trusts {@code tls} (for a server with a certificate of its own), or the JDK defaults if null. */
+    OpenBaoAdmin(String address, String rootToken, SSLContext tls) {
         this.address = address;
         this.rootToken = rootToken;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
+    }
+
+    /** Waits until the server answers its health check with 200 (initialized, unsealed, active). */
+    OpenBaoAdmin awaitHealthy() {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
+                .until(() -> http.send(
+                                        HttpRequest.newBuilder(URI.create(address + "/v1/sys/health"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200);
+        return this;
     }
 
     /** The dev server the test script started; fails with a hint when it is not there. */
