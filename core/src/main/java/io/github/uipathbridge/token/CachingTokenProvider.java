@@ -54,7 +54,8 @@ final class CachingTokenProvider implements TokenProvider {
             return token;
         }
         service.requireOpen();
-        return fetchNow(token != null);
+        // A provider that held a slot before is replacing an expired or refused token: a blocking refresh.
+        return fetchNow(known != null);
     }
 
     @Override

@@ -97,6 +97,19 @@ class TokenMetricsTest {
     }
 
     @Test
+    void countsABlockingRefreshWhenARefusedTokenIsReplaced() {
+        provider.invalidate(provider.get());
+
+        provider.get();
+
+        assertThat(registry.get(TokenMetrics.REFRESHES)
+                        .tag("mode", "blocking")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
     void gaugeShowsSecondsToExpiryOnTheDrivenClock() {
         provider.get();
 
