@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The {@code aws:} store: a client id and secret pair from one AWS Secrets Manager secret.
@@ -47,6 +48,8 @@ public final class AwsSecretsManagerStore implements CredentialStore {
 
     private final SecretsManagerClient client;
 
+    private final List<SdkAutoCloseable> resources;
+
     private final AwsSecretReference secret;
 
     private final Duration cacheTtl;
@@ -61,8 +64,18 @@ public final class AwsSecretsManagerStore implements CredentialStore {
 
     private volatile CachedSecret cached;
 
-    AwsSecretsManagerStore(SecretsManagerClient client, AwsSecretReference secret, Duration cacheTtl, Clock clock) {
+    /**
+     * @param client the SDK client, closed with this store
+     * @param resources further resources closed with this store, such as a credentials provider the client was given
+     */
+    AwsSecretsManagerStore(
+            SecretsManagerClient client,
+            List<? extends SdkAutoCloseable> resources,
+            AwsSecretReference secret,
+            Duration cacheTtl,
+            Clock clock) {
         this.client = Objects.requireNonNull(client, "client must not be null");
+        this.resources = List.copyOf(resources);
         this.secret = Objects.requireNonNull(secret, "secret must not be null");
         this.cacheTtl = Objects.requireNonNull(cacheTtl, "cacheTtl must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
@@ -125,10 +138,11 @@ public final class AwsSecretsManagerStore implements CredentialStore {
         return description;
     }
 
-    /** Closes the SDK client and its HTTP connections. */
+    /** Closes the SDK client, its HTTP connections and the credentials provider it was given. */
     @Override
     public void close() {
         client.close();
+        resources.forEach(SdkAutoCloseable::close);
     }
 
     @Override
