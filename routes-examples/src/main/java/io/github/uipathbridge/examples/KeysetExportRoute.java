@@ -24,8 +24,9 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
  * Long forwarded = template.requestBody("direct:machines", null, Long.class);
  * }</pre>
  *
- * <p>A failed call fails the pass; records already forwarded stay counted in the watermark, so the next pass does not
- * send them again. Headers of the Orchestrator answer never travel with a record.
+ * <p>A failed call or send fails the pass at that record: the records after it in the page are not sent, and records
+ * already forwarded stay counted in the watermark, so the next pass starts at the failed record and sends nothing
+ * twice. A target that handles its own failures (a dead-letter channel) counts as forwarded. Headers of the Orchestrator answer never travel with a record.
  */
 public final class KeysetExportRoute extends RouteBuilder {
 
@@ -66,12 +67,18 @@ public final class KeysetExportRoute extends RouteBuilder {
                 .process(settings.connection.auth(settings.folderPath).call(call))
                 .process(paging::page)
                 .split(body())
-                .stopOnException()
+                .filter(KeysetPaging::notFailed)
+                .doTry()
                 .process(KeysetPaging::unwrap)
                 .process(new StripCredentialsProcessor())
                 .to(settings.target)
                 .process(paging::forwarded)
+                .doCatch(Exception.class)
+                .process(KeysetPaging::fail)
                 .end()
+                .end()
+                .end()
+                .process(KeysetPaging::rethrowFailure)
                 .end()
                 .process(exchange -> exchange.getMessage().setBody(KeysetPaging.count(exchange)));
 

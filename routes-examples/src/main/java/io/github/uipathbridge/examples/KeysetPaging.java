@@ -114,9 +114,29 @@ public final class KeysetPaging {
         progress.accept(pass.count());
     }
 
-    /** Whether the last page was full, so another may follow. */
+    /** Whether the last page was full, so another may follow, and no record failed. */
     public static boolean hasMore(Exchange exchange) {
-        return pass(exchange).more;
+        Pass pass = pass(exchange);
+        return pass.more && pass.failure == null;
+    }
+
+    /** Whether no record of this pass failed yet; records after a failure are not sent, to keep the order. */
+    public static boolean notFailed(Exchange exchange) {
+        return pass(exchange).failure == null;
+    }
+
+    /** Remembers the failure caught while forwarding a split record. */
+    public static void fail(Exchange exchange) {
+        Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        pass(exchange).failure = caught != null ? caught : new IllegalStateException("forwarding a record failed");
+    }
+
+    /** Fails the exchange with the failure of a record, if there was one. */
+    public static void rethrowFailure(Exchange exchange) throws Exception {
+        Exception failure = pass(exchange).failure;
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /** The number of records forwarded so far in this pass. */
@@ -154,6 +174,8 @@ public final class KeysetPaging {
         private final AtomicLong count = new AtomicLong();
 
         private volatile boolean more = true;
+
+        private volatile Exception failure;
 
         Pass(long watermark) {
             this.watermark = new AtomicLong(watermark);

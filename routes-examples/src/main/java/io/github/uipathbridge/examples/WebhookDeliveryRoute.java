@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Objects;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
 /**
  * Posts each JSON record sent to {@code direct:<routeId>} to a webhook, signed, retried with exponential backoff, and
@@ -95,7 +97,7 @@ public final class WebhookDeliveryRoute extends RouteBuilder {
                         .logStackTrace(false))
                 .setProperty(PAYLOAD, body())
                 .process(this::prepare)
-                .to(webhookUrl);
+                .to(withoutClientRetries(webhookUrl));
 
         from("direct:" + routeId + "-dead-letter")
                 .routeId(routeId + "-dead-letter")
@@ -118,6 +120,15 @@ public final class WebhookDeliveryRoute extends RouteBuilder {
         if (id != null) {
             exchange.getMessage().setHeader(IDEMPOTENCY_HEADER, id.toString());
         }
+    }
+
+    // Apache HttpClient 5 retries a 503 or 429 on its own after a second; the route's redelivery policy decides
+    // instead.
+    private String withoutClientRetries(String url) {
+        String bean = routeId + "-http-client";
+        HttpClientConfigurer noRetries = HttpClientBuilder::disableAutomaticRetries;
+        getContext().getRegistry().bind(bean, noRetries);
+        return url + (url.contains("?") ? "&" : "?") + "httpClientConfigurer=#" + bean;
     }
 
     private static String requireHttp(String url) {
