@@ -7,6 +7,8 @@ import io.github.jopenlibs.vault.json.Json;
 import io.github.uipathbridge.credentials.ClientCredentials;
 import io.github.uipathbridge.credentials.CredentialsException;
 import io.github.uipathbridge.credentials.CredentialsException.Reason;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -130,6 +132,26 @@ class VaultKvIT {
         assertThat(fresh.version()).isEqualTo("2");
         assertThat(store.vaultReadCount()).isEqualTo(2);
         assertThat(store.read().version()).isEqualTo("2");
+    }
+
+    @Test
+    void shouldReadVaultAgainOnceCacheTtlHasPassed() {
+        String path = OpenBaoAdmin.unique("uipath/ttl");
+        bao.writeKv2("secret", path, Map.of("client_id", "app-1", "client_secret", canary()));
+        MutableClock clock = new MutableClock(Instant.now());
+        VaultCredentialStore store =
+                stores.open("vault:secret/" + path, Map.of("token", bao.rootToken(), "cache-ttl", "5m"), clock);
+        store.read();
+        bao.writeKv2("secret", path, Map.of("client_id", "app-1", "client_secret", canary()));
+
+        clock.advance(Duration.ofMinutes(4));
+        String withinTtl = store.read().version();
+        clock.advance(Duration.ofMinutes(2));
+        String afterTtl = store.read().version();
+
+        assertThat(withinTtl).isEqualTo("1");
+        assertThat(afterTtl).isEqualTo("2");
+        assertThat(store.vaultReadCount()).isEqualTo(2);
     }
 
     @Test
