@@ -74,6 +74,8 @@ public final class UiPathAuthProcessor implements Processor {
 
     private final Processor after = this::removeToken;
 
+    private volatile Stamp stamp;
+
     private UiPathAuthProcessor(Builder builder) {
         this.tokenProvider = builder.tokenProvider;
         this.folderHeader = builder.folderHeader;
@@ -100,11 +102,22 @@ public final class UiPathAuthProcessor implements Processor {
         AccessToken token = tokenProvider.get();
 
         Message message = exchange.getMessage();
-        message.setHeader(AUTHORIZATION, token.authorizationHeaderValue());
+        message.setHeader(AUTHORIZATION, headerValue(token));
         if (folderHeader != null) {
             setFolderHeader(message);
         }
         exchange.setProperty(SENT_TOKEN_PROPERTY, token);
+    }
+
+    // The header value of the last token seen, so the hot path does not copy a JWT of a kilobyte or more per message.
+    private String headerValue(AccessToken token) {
+        Stamp last = stamp;
+        if (last != null && last.token == token) {
+            return last.header;
+        }
+        Stamp fresh = new Stamp(token);
+        stamp = fresh;
+        return fresh.header;
     }
 
     /**
@@ -243,6 +256,24 @@ public final class UiPathAuthProcessor implements Processor {
         // Orchestrator decodes X-UIPATH-FolderPath-Encoded as Base64 of the UTF-16LE bytes of the path.
         static String encodePath(String folderPath) {
             return Base64.getEncoder().encodeToString(folderPath.getBytes(StandardCharsets.UTF_16LE));
+        }
+    }
+
+    /** A token with its {@code Authorization} value; a class rather than a record so that toString shows neither. */
+    private static final class Stamp {
+
+        private final AccessToken token;
+
+        private final String header;
+
+        private Stamp(AccessToken token) {
+            this.token = token;
+            this.header = token.authorizationHeaderValue();
+        }
+
+        @Override
+        public String toString() {
+            return "Stamp[" + token + "]";
         }
     }
 }

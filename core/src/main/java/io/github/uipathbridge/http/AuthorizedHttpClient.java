@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends API requests with {@code Authorization: Bearer} from a {@link TokenProvider}, over a {@link HttpClient} that
@@ -88,6 +89,30 @@ public final class AuthorizedHttpClient {
         return retried;
     }
 
+    /**
+     * Sends the request without blocking on the answer; on 401 once more with a new token. Getting a token blocks only
+     * when none is cached (a cold start or a refused token), as {@link TokenProvider#get()} does.
+     *
+     * @param request the request without {@code Authorization}; it is copied, not changed
+     * @param handler reads the body of the answer handed back
+     * @return the answer, never a 401; completes exceptionally with {@link ApiUnauthorizedException} if the request
+     *     with a new token is refused as well, or with a {@code TokenException} if no token could be obtained
+     */
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+            HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
+        CompletableFuture<HttpResponse<T>> answer;
+        AccessToken first;
+        try {
+            first = tokens.get();
+            answer = sendAsyncWith(request, first, handler);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return answer.thenCompose(response -> response.statusCode() == UNAUTHORIZED
+                ? retryAsync(request, first, handler)
+                : CompletableFuture.completedFuture(response));
+    }
+
     /** The provider this client takes tokens from. */
     public TokenProvider tokenProvider() {
         return tokens;
@@ -96,10 +121,32 @@ public final class AuthorizedHttpClient {
     private <T> HttpResponse<T> sendWith(
             HttpRequest.Builder request, AccessToken token, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
-        HttpRequest authorized = request.copy()
+        return http.send(authorize(request, token), discardingUnauthorized(handler));
+    }
+
+    private <T> CompletableFuture<HttpResponse<T>> retryAsync(
+            HttpRequest.Builder request, AccessToken refused, HttpResponse.BodyHandler<T> handler) {
+        tokens.invalidate(refused);
+        AccessToken second = tokens.get();
+        return sendAsyncWith(request, second, handler).thenApply(retried -> {
+            if (retried.statusCode() == UNAUTHORIZED) {
+                tokens.invalidate(second);
+                throw new ApiUnauthorizedException(
+                        retried.request().method(), retried.request().uri(), UNAUTHORIZED, challenge(retried));
+            }
+            return retried;
+        });
+    }
+
+    private <T> CompletableFuture<HttpResponse<T>> sendAsyncWith(
+            HttpRequest.Builder request, AccessToken token, HttpResponse.BodyHandler<T> handler) {
+        return http.sendAsync(authorize(request, token), discardingUnauthorized(handler));
+    }
+
+    private static HttpRequest authorize(HttpRequest.Builder request, AccessToken token) {
+        return request.copy()
                 .setHeader("Authorization", token.authorizationHeaderValue())
                 .build();
-        return http.send(authorized, discardingUnauthorized(handler));
     }
 
     private static <T> HttpResponse.BodyHandler<T> discardingUnauthorized(HttpResponse.BodyHandler<T> handler) {

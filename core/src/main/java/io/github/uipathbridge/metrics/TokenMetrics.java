@@ -86,7 +86,10 @@ public final class TokenMetrics {
         registry.counter(FAILURES, "endpoint", endpoint(endpoint), "code", code).increment();
     }
 
-    /** Shows the seconds to expiry of the token {@code current} supplies; a later call for the same tags replaces it. */
+    /**
+     * Shows the seconds to expiry of the token {@code current} supplies; a later call for the same tags replaces the
+     * supplier, so a slot for a rotated secret takes over the gauge.
+     */
     public void trackExpiry(URI endpoint, String clientId, SortedSet<String> scopes, Supplier<AccessToken> current) {
         Tags tags = expiryTags(endpoint, clientId, scopes);
         Tracked tracked = gauges.computeIfAbsent(tags, this::register);

@@ -54,7 +54,8 @@ final class CachingTokenProvider implements TokenProvider {
             return token;
         }
         service.requireOpen();
-        return fetchNow(token != null);
+        // A provider that held a slot before is replacing an expired or refused token: a blocking refresh.
+        return fetchNow(known != null);
     }
 
     @Override
@@ -62,7 +63,7 @@ final class CachingTokenProvider implements TokenProvider {
         Objects.requireNonNull(sent, "sent must not be null");
         TokenSlot known = slot;
         if (known != null && known.evict(sent)) {
-            LOG.info("Token for {} was refused by the API; fetching a new one", known.key());
+            LOG.info("Token for {} was refused by the API; the next call fetches a new one", known.key());
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.uipathbridge.token;
 
 import io.github.uipathbridge.metrics.TokenMetrics;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,9 +50,12 @@ final class TokenCache {
     }
 
     synchronized void clear() {
-        slots.values().forEach(TokenSlot::clear);
-        slots.values().forEach(this::forget);
+        List<TokenSlot> all = List.copyOf(slots.values());
         slots.clear();
+        for (TokenSlot slot : all) {
+            slot.clear();
+            forget(slot);
+        }
     }
 
     private void evictBeyondBound() {
@@ -62,6 +66,7 @@ final class TokenCache {
         }
     }
 
+    /** Drops the expiry gauge of a slot no longer cached, unless a slot for a rotated secret of the same client is. */
     private void forget(TokenSlot slot) {
         boolean sibling = slots.keySet().stream().anyMatch(key -> key.sameClientAs(slot.key()));
         if (!sibling) {

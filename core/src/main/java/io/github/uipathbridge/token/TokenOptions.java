@@ -176,6 +176,10 @@ public final class TokenOptions {
         if (!scheme.equals("https") && !scheme.equals("http") || endpoint.getHost() == null) {
             throw new IllegalArgumentException("tokenEndpoint must be an absolute http or https URI, not " + endpoint);
         }
+        if (endpoint.getRawUserInfo() != null) {
+            // The endpoint shows up in log lines and messages; credentials belong in the credential store.
+            throw new IllegalArgumentException("tokenEndpoint must not hold user info; use the credential store");
+        }
         return endpoint;
     }
 

@@ -18,6 +18,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -75,6 +81,31 @@ class AuthorizedHttpClientTest {
     }
 
     @Test
+    void manyCallersRefusedWithTheSameTokenCauseOneNewTokenRequest() throws Exception {
+        server.on(
+                JOBS,
+                request -> ("Bearer " + CanaryLog.TOKEN + "1").equals(request.header("Authorization"))
+                        ? Reply.json(401, UNAUTHORIZED)
+                        : Reply.json(200, "{\"value\":[]}"));
+        tokens.get();
+        ExecutorService callers = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                calls.add(callers.submit(() -> client.send(jobs(), HttpResponse.BodyHandlers.ofString())));
+            }
+
+            for (Future<HttpResponse<String>> call : calls) {
+                assertThat(call.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertThat(server.count(IdentityStub.TOKEN_PATH)).isEqualTo(2);
+    }
+
+    @Test
     void secondUnauthorizedFailsWithAClearError() {
         server.on(JOBS, request -> Reply.json(401, UNAUTHORIZED).header("WWW-Authenticate", "Bearer error=\"x\""));
 
@@ -87,6 +118,31 @@ class AuthorizedHttpClientTest {
         assertThat(server.requests(JOBS)).hasSize(2);
         assertThat(server.count(IdentityStub.TOKEN_PATH)).isEqualTo(2);
         log.assertClean(e);
+    }
+
+    @Test
+    void asyncSendRetriesOnceWithANewTokenToo() throws Exception {
+        server.on(
+                JOBS,
+                request -> ("Bearer " + CanaryLog.TOKEN + "1").equals(request.header("Authorization"))
+                        ? Reply.json(401, UNAUTHORIZED)
+                        : Reply.json(200, "{\"value\":[]}"));
+
+        HttpResponse<String> response =
+                client.sendAsync(jobs(), HttpResponse.BodyHandlers.ofString()).get(10, TimeUnit.SECONDS);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(server.count(IdentityStub.TOKEN_PATH)).isEqualTo(2);
+    }
+
+    @Test
+    void asyncSendFailsWithAClearErrorOnTheSecondUnauthorized() {
+        server.on(JOBS, request -> Reply.json(401, UNAUTHORIZED));
+
+        assertThatThrownBy(() -> client.sendAsync(jobs(), HttpResponse.BodyHandlers.ofString())
+                        .get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ApiUnauthorizedException.class);
+        assertThat(server.requests(JOBS)).hasSize(2);
     }
 
     @Test

@@ -152,13 +152,15 @@ class TokenErrorTest {
                         : replies.remove(0));
 
         TokenOptions impatient =
-                options.toBuilder().requestTimeout(Duration.ofSeconds(1)).build();
+                options.toBuilder().requestTimeout(Duration.ofSeconds(2)).build();
 
         AccessToken token = service.token(impatient);
 
+        // On a loaded machine the quick second answer may time out too; what must hold is that the hung first
+        // request was followed by more attempts, each after a pause.
         assertThat(token.reveal()).isEqualTo(CanaryLog.TOKEN + "1");
-        assertThat(server.count(IdentityStub.TOKEN_PATH)).isEqualTo(2);
-        assertThat(pauses).hasSize(1);
+        assertThat(server.count(IdentityStub.TOKEN_PATH)).isBetween(2, 3);
+        assertThat(pauses).hasSize(server.count(IdentityStub.TOKEN_PATH) - 1);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.uipathbridge.credentials.aws;
 
 import io.github.uipathbridge.credentials.ClientCredentials;
 import io.github.uipathbridge.credentials.CredentialStore;
+import io.github.uipathbridge.credentials.CredentialsException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The {@code aws:} store: a client id and secret pair from one AWS Secrets Manager secret.
@@ -29,14 +31,24 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRespon
  * straight away. {@link #readPending()} reads the {@code AWSPENDING} version while a rotation is half way, and caches
  * nothing. The pair's version is the secret's {@code VersionId}.
  *
- * <p>Thread-safe. Reads that find the cache stale wait for the one refresh in flight instead of each calling AWS. A
- * failed refresh is reported to the caller and leaves the cache as it was, so the next read tries again.
+ * <p>Thread-safe. Reads that find the cache stale wait for the one refresh in flight instead of each calling AWS. When
+ * that refresh finds Secrets Manager unavailable (unreachable, timed out, throttled or failing after the SDK's
+ * retries), the value already read is served for up to 30 more seconds before the next check, with a warning; any
+ * other failure (the secret deleted, access revoked) is reported to the caller. {@link #readFresh()} and
+ * {@link #readPending()} always report failures.
  */
 public final class AwsSecretsManagerStore implements CredentialStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(AwsSecretsManagerStore.class);
 
+    // While Secrets Manager cannot be reached, the cached value is served and the check repeated this often (or at
+    // the cache time, if shorter): often enough to notice the service is back soon, rarely enough that each read
+    // does not wait for the SDK's connect timeouts and retries.
+    private static final Duration UNAVAILABLE_RETRY_PAUSE = Duration.ofSeconds(30);
+
     private final SecretsManagerClient client;
+
+    private final List<SdkAutoCloseable> resources;
 
     private final AwsSecretReference secret;
 
@@ -52,8 +64,18 @@ public final class AwsSecretsManagerStore implements CredentialStore {
 
     private volatile CachedSecret cached;
 
-    AwsSecretsManagerStore(SecretsManagerClient client, AwsSecretReference secret, Duration cacheTtl, Clock clock) {
+    /**
+     * @param client the SDK client, closed with this store
+     * @param resources further resources closed with this store, such as a credentials provider the client was given
+     */
+    AwsSecretsManagerStore(
+            SecretsManagerClient client,
+            List<? extends SdkAutoCloseable> resources,
+            AwsSecretReference secret,
+            Duration cacheTtl,
+            Clock clock) {
         this.client = Objects.requireNonNull(client, "client must not be null");
+        this.resources = List.copyOf(resources);
         this.secret = Objects.requireNonNull(secret, "secret must not be null");
         this.cacheTtl = Objects.requireNonNull(cacheTtl, "cacheTtl must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
@@ -82,8 +104,9 @@ public final class AwsSecretsManagerStore implements CredentialStore {
     public ClientCredentials readFresh() {
         refreshLock.lock();
         try {
-            cached = fetch();
-            return cached.credentials;
+            CachedSecret entry = fetch();
+            cached = entry;
+            return entry.credentials;
         } finally {
             refreshLock.unlock();
         }
@@ -105,8 +128,9 @@ public final class AwsSecretsManagerStore implements CredentialStore {
             return null;
         }
         GetSecretValueResponse response = getSecretValue(b -> b.versionId(pending.get()));
+        ClientCredentials credentials = SecretContentParser.parse(secret, response, description);
         LOG.info("Read AWSPENDING version {} of {}: a rotation is in progress", response.versionId(), where);
-        return SecretContentParser.parse(secret, response, description);
+        return credentials;
     }
 
     @Override
@@ -114,10 +138,11 @@ public final class AwsSecretsManagerStore implements CredentialStore {
         return description;
     }
 
-    /** Closes the SDK client and its HTTP connections. */
+    /** Closes the SDK client, its HTTP connections and the credentials provider it was given. */
     @Override
     public void close() {
         client.close();
+        resources.forEach(SdkAutoCloseable::close);
     }
 
     @Override
@@ -131,8 +156,28 @@ public final class AwsSecretsManagerStore implements CredentialStore {
         if (entry != null && entry.isFreshAt(now)) {
             return entry.credentials;
         }
-        cached = entry == null ? fetch() : revalidate(entry);
-        return cached.credentials;
+        CachedSecret next = entry == null ? fetch() : revalidateOrKeep(entry);
+        cached = next;
+        return next.credentials;
+    }
+
+    /**
+     * Revalidates; while Secrets Manager is unavailable, keeps serving the value already read and asks again after a
+     * short pause, since a secret that could not be checked is far more likely unchanged than rotated.
+     */
+    private CachedSecret revalidateOrKeep(CachedSecret entry) {
+        try {
+            return revalidate(entry);
+        } catch (CredentialsException e) {
+            if (!e.isTransient()) {
+                throw e;
+            }
+            Duration pause = cacheTtl.compareTo(UNAVAILABLE_RETRY_PAUSE) < 0 ? cacheTtl : UNAVAILABLE_RETRY_PAUSE;
+            LOG.warn("Serving cached version {} for {} s more: {}", entry.versionId, pause.toSeconds(), e.getMessage());
+            LOG.debug("Secrets Manager unavailable for {}", where, e);
+            return new CachedSecret(
+                    entry.credentials, entry.versionId, clock.instant().plus(pause));
+        }
     }
 
     private CachedSecret revalidate(CachedSecret entry) {

@@ -56,14 +56,33 @@ public final class AwsSecretsManagerStoreProvider implements CredentialStoreProv
         Objects.requireNonNull(config, "config must not be null");
         SecretsManagerOptions options = SecretsManagerOptions.from(config);
         AwsSecretReference secret = AwsSecretReference.parse(reference, options);
-        SecretsManagerClient client = buildClient(reference, options, interceptors);
-        AwsSecretsManagerStore store = new AwsSecretsManagerStore(client, secret, options.cacheTtl(), clock);
+        List<ProfileCredentialsProvider> profileCredentials = profileCredentials(options);
+        SecretsManagerClient client = buildClient(reference, options, profileCredentials, interceptors);
+        AwsSecretsManagerStore store =
+                new AwsSecretsManagerStore(client, profileCredentials, secret, options.cacheTtl(), clock);
         LOG.debug("Opened credential store {}", store.describe());
         return store;
     }
 
-    static SecretsManagerClient buildClient(
-            CredentialReference reference, SecretsManagerOptions options, List<ExecutionInterceptor> interceptors) {
+    /**
+     * The named profile's credentials provider, if a profile is set. It replaces the whole default chain: with only the
+     * profile name handed to the SDK, credentials in the environment would still win over the profile. The store closes
+     * it, since the SDK does not close a provider it was given.
+     */
+    private static List<ProfileCredentialsProvider> profileCredentials(SecretsManagerOptions options) {
+        if (options.profile().isEmpty()) {
+            return List.of();
+        }
+        return List.of(ProfileCredentialsProvider.builder()
+                .profileName(options.profile().get())
+                .build());
+    }
+
+    private static SecretsManagerClient buildClient(
+            CredentialReference reference,
+            SecretsManagerOptions options,
+            List<ProfileCredentialsProvider> profileCredentials,
+            List<ExecutionInterceptor> interceptors) {
         SecretsManagerClientBuilder builder = SecretsManagerClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(options.connectTimeout())
@@ -71,12 +90,7 @@ public final class AwsSecretsManagerStoreProvider implements CredentialStoreProv
                 .overrideConfiguration(override -> configure(override, options, interceptors));
         options.region().map(Region::of).ifPresent(builder::region);
         options.endpoint().ifPresent(builder::endpointOverride);
-        // A named profile replaces the whole default chain: with only the profile name handed to the SDK, credentials
-        // in the environment would still win over the profile.
-        options.profile()
-                .ifPresent(profile -> builder.credentialsProvider(ProfileCredentialsProvider.builder()
-                        .profileName(profile)
-                        .build()));
+        profileCredentials.forEach(builder::credentialsProvider);
         try {
             return builder.build();
         } catch (SdkClientException e) {

@@ -78,15 +78,16 @@ final class SecretContentParser {
         if (text.isBlank()) {
             throw invalid(where + " has an empty SecretString");
         }
-        String clientId = reference
-                .clientId()
-                .orElseThrow(() -> new CredentialsException(
-                        Reason.CONFIGURATION,
-                        capitalized(where)
-                                + " holds plain text in SecretString, not JSON; a plain-text secret holds only the client"
-                                + " secret, so give the client id with ?clientId= in the reference or the setting "
-                                + SecretsManagerOptions.CLIENT_ID));
+        String clientId = reference.clientId().orElseThrow(() -> missingClientId(where));
         return ClientCredentials.of(clientId, Secret.of(text.strip()), versionId, source);
+    }
+
+    private static CredentialsException missingClientId(String where) {
+        return new CredentialsException(
+                Reason.CONFIGURATION,
+                capitalized(where) + " holds plain text in SecretString, not JSON; a plain-text secret holds only the"
+                        + " client secret, so give the client id with ?clientId= in the reference or the setting "
+                        + SecretsManagerOptions.CLIENT_ID);
     }
 
     private static ClientCredentials fromJson(

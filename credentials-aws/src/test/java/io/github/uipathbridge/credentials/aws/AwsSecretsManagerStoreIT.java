@@ -14,6 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -221,6 +226,76 @@ class AwsSecretsManagerStoreIT {
         assertThat(again.clientSecret().reveal()).isEqualTo("secret-new");
         assertThat(again.version()).isEqualTo(second);
         assertThat(calls.count("GetSecretValue")).isEqualTo(2);
+    }
+
+    @Test
+    void shouldCallAwsOnceForConcurrentReadsOfEmptyCache() throws Exception {
+        String name = Moto.uniqueName("single-flight");
+        Moto.createString(admin, name, Moto.json("app", "secret-shared"));
+        CredentialStore store = open("aws:" + name);
+        int readers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(readers);
+        List<Future<ClientCredentials>> results = new ArrayList<>();
+
+        try {
+            for (int i = 0; i < readers; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return store.read();
+                }));
+            }
+            start.countDown();
+            for (Future<ClientCredentials> result : results) {
+                assertThat(result.get(30, TimeUnit.SECONDS).clientSecret().reveal())
+                        .isEqualTo("secret-shared");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(calls.count("GetSecretValue")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldServeCachedValueWhileSecretsManagerIsUnreachable() throws Exception {
+        String name = Moto.uniqueName("unreachable");
+        Moto.createString(admin, name, Moto.json("app", "secret-kept"));
+        StoppableProxy proxy = StoppableProxy.to(Moto.endpoint());
+        CredentialStore store = open(
+                "aws:" + name,
+                SecretsManagerOptions.ENDPOINT,
+                proxy.url(),
+                SecretsManagerOptions.CACHE_TTL,
+                "60s",
+                SecretsManagerOptions.MAX_ATTEMPTS,
+                "1");
+        store.read();
+        proxy.close();
+
+        clock.advance(Duration.ofSeconds(60));
+        ClientCredentials whileDown = store.read();
+        clock.advance(Duration.ofSeconds(29));
+        store.read();
+
+        assertThat(whileDown.clientSecret().reveal()).isEqualTo("secret-kept");
+        assertThat(calls.count("DescribeSecret")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReportUnreachableSecretsManagerOnReadFresh() throws Exception {
+        String name = Moto.uniqueName("unreachable-fresh");
+        Moto.createString(admin, name, Moto.json("app", "secret"));
+        StoppableProxy proxy = StoppableProxy.to(Moto.endpoint());
+        CredentialStore store = open(
+                "aws:" + name, SecretsManagerOptions.ENDPOINT, proxy.url(), SecretsManagerOptions.MAX_ATTEMPTS, "1");
+        store.read();
+        proxy.close();
+
+        CredentialsException e = catchThrowableOfType(CredentialsException.class, store::readFresh);
+
+        assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
+        assertThat(e.getMessage()).contains("secret '" + name + "'", "region us-east-1", "could not reach");
     }
 
     @Test

@@ -282,6 +282,8 @@ final class VaultApi {
 
         private static final long serialVersionUID = 1L;
 
+        private final String operation;
+
         private final int status;
 
         VaultCallException(String operation, int status, Throwable transportCause) {
@@ -293,7 +295,13 @@ final class VaultApi {
                                             ? "no answer"
                                             : transportCause.getClass().getSimpleName()),
                     transportCause);
+            this.operation = operation;
             this.status = status;
+        }
+
+        /** What was attempted, for example {@code renew the token}; names no value. */
+        String operation() {
+            return operation;
         }
 
         static VaultCallException from(String operation, VaultException e) {

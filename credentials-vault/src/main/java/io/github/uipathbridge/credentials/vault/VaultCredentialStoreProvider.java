@@ -30,13 +30,18 @@ public final class VaultCredentialStoreProvider implements CredentialStoreProvid
 
     @Override
     public CredentialStore open(CredentialReference reference, StoreConfig config) {
+        return open(reference, config, Clock.systemUTC());
+    }
+
+    /** Opens a store whose cache, token leases and retries count time on {@code clock}. */
+    VaultCredentialStore open(CredentialReference reference, StoreConfig config, Clock clock) {
         VaultOptions options = VaultOptions.from(config);
         KvSecret secret = KvSecret.parse(reference, options.kvMounts());
         VaultLogin login = VaultLogin.from(config);
-        VaultApi api = new VaultApi(options, VaultTls.sslContext(options), Clock.systemUTC());
+        VaultApi api = new VaultApi(options, VaultTls.sslContext(options), clock);
         warnAboutTransport(options);
         LOG.debug("Opened {} with {}", reference, login.describe());
-        return new VaultCredentialStore(options, secret, api, login, Clock.systemUTC(), RetryPolicy.Sleeper.REAL);
+        return new VaultCredentialStore(options, secret, api, login, clock, RetryPolicy.Sleeper.REAL);
     }
 
     private static void warnAboutTransport(VaultOptions options) {

@@ -41,7 +41,7 @@ final class VaultErrors {
     /** A read that got no answer or a 5xx. */
     static VaultStoreException readFailed(String vault, KvSecret secret, VaultCallException e) {
         return new VaultStoreException(
-                reasonFor(e.status()),
+                isTlsFailure(e) ? Reason.CONFIGURATION : reasonFor(e.status()),
                 "Vault " + vault + ": cannot read " + secret.describeLocation() + ": " + why(e),
                 e.status(),
                 e);
@@ -90,7 +90,10 @@ final class VaultErrors {
         int status = e.status();
         Reason reason;
         String hint;
-        if (status == 404) {
+        if (isTlsFailure(e)) {
+            reason = Reason.CONFIGURATION;
+            hint = "";
+        } else if (status == 404) {
             reason = Reason.CONFIGURATION;
             hint = "; is the auth method mounted there?";
         } else if (reasonFor(status) == Reason.UNAVAILABLE) {
@@ -101,7 +104,10 @@ final class VaultErrors {
             hint = "; check the role and its credentials";
         }
         return new VaultStoreException(
-                reason, "Vault " + vault + ": " + action + " failed: " + why(e) + hint, status, e);
+                reason,
+                "Vault " + vault + ": " + action + " failed (" + e.operation() + "): " + why(e) + hint,
+                status,
+                e);
     }
 
     private static String notFound(String vault, KvSecret secret, VaultApi.Reply reply) {
@@ -132,9 +138,21 @@ final class VaultErrors {
     }
 
     private static String why(VaultCallException e) {
+        if (isTlsFailure(e)) {
+            return "the TLS handshake failed (" + e.getCause().getClass().getSimpleName()
+                    + "): check ca-cert (VAULT_CACERT) and that the address's host name is in the server certificate";
+        }
         return e.status() == 0 && e.getCause() != null
                 ? "unreachable (" + e.getCause().getClass().getSimpleName() + ")"
                 : statusText(e.status());
+    }
+
+    /**
+     * An untrusted or mismatched server certificate is a setting to fix, not an outage to wait out, so it is not
+     * reported as {@code UNAVAILABLE} and not retried.
+     */
+    static boolean isTlsFailure(VaultCallException e) {
+        return e.status() == 0 && e.getCause() instanceof javax.net.ssl.SSLException;
     }
 
     private static String statusText(int status) {
