@@ -16,6 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,11 +101,64 @@ class UiPathPollingConsumerIT {
         assertThat(fixture.control().stats().rateLimited() - limitedBefore).isEqualTo(1);
     }
 
-    private void poll(String uri) throws Exception {
+    @Test
+    void creationTimeWatermarkReadsEveryJobOnce() throws Exception {
+        List<Long> jobs = new CopyOnWriteArrayList<>();
+        context.getRegistry().bind("state", new MemoryStateRepository());
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri).routeId("poller").process(exchange -> polled.add(id(exchange)));
+                from("uipath:Jobs?folderPath=Shared&watermarkField=CreationTime&stateRepository=#state&delay=20")
+                        .process(exchange -> jobs.add(id(exchange)));
+                from("direct:jobs")
+                        .to("uipath:Jobs?folderPath=Shared")
+                        .split(body())
+                        .streaming()
+                        .to("mock:jobs");
+            }
+        });
+        context.start();
+
+        MockEndpoint all = context.getEndpoint("mock:jobs", MockEndpoint.class);
+        context.createProducerTemplate().sendBody("direct:jobs", null);
+        Set<Long> expected = new TreeSet<>();
+        all.getExchanges().forEach(exchange -> expected.add(id(exchange)));
+        await().atMost(PATIENCE).until(() -> jobs.size() >= expected.size());
+        assertThat(expected).isNotEmpty();
+        assertThat(jobs).doesNotHaveDuplicates();
+        assertThat(new TreeSet<>(jobs)).isEqualTo(expected);
+    }
+
+    @Test
+    void recordsAlreadyInTheIdempotentRepositoryAreSkipped() throws Exception {
+        MemoryIdempotentRepository seen = new MemoryIdempotentRepository();
+        seen.start();
+        Set<Long> expected = new TreeSet<>();
+        context.getRegistry().bind("state", new MemoryStateRepository());
+        context.getRegistry().bind("seen", seen);
+        poll("uipath:QueueItems?folderPath=Shared&stateRepository=#state&idempotentRepository=#seen&delay=20", false);
+        context.start();
+        expected.addAll(sharedQueueItemIds());
+        List<Long> skipped = expected.stream().limit(10).toList();
+        skipped.forEach(id -> seen.add(Long.toString(id)));
+        expected.removeAll(skipped);
+
+        context.getRouteController().startRoute("poller");
+
+        await().atMost(PATIENCE).until(() -> polled.size() >= expected.size());
+        assertThat(polled).doesNotHaveDuplicates().doesNotContainAnyElementsOf(skipped);
+        assertThat(new TreeSet<>(polled)).isEqualTo(expected);
+    }
+
+    private void poll(String uri) throws Exception {
+        poll(uri, true);
+    }
+
+    private void poll(String uri, boolean autoStartup) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId("poller").autoStartup(autoStartup).process(exchange -> polled.add(id(exchange)));
                 from("direct:all")
                         .to("uipath:QueueItems?folderPath=Shared&select=Id")
                         .split(body())
@@ -119,7 +174,7 @@ class UiPathPollingConsumerIT {
                 .to("direct:all")
                 .send()
                 .getContext()
-                .getEndpoint("mock:all", org.apache.camel.component.mock.MockEndpoint.class)
+                .getEndpoint("mock:all", MockEndpoint.class)
                 .getExchanges()
                 .forEach(exchange -> ids.add(id(exchange)));
         return new TreeSet<>(ids);
