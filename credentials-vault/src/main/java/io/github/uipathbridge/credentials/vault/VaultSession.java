@@ -101,7 +101,7 @@ final class VaultSession implements AutoCloseable {
         lock.lock();
         try {
             VaultToken token = current;
-            if (token != null && token != used) {
+            if (token != null && token != used && !token.isExpired(clock.instant())) {
                 return Optional.of(token);
             }
             if (!login.canLogInAgain()) {
