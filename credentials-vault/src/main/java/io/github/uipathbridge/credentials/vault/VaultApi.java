@@ -191,6 +191,8 @@ final class VaultApi {
             config.token(token.reveal());
         }
         try {
+            // Logins use the same namespace as reads, so a role defined in the root namespace cannot log in for
+            // secrets kept in a child namespace.
             if (options.namespace().isPresent()) {
                 config.nameSpace(options.namespace().get());
             }
@@ -236,15 +238,29 @@ final class VaultApi {
     }
 
     /**
-     * An answer from Vault: its status and its body as JSON (an empty object when the body is empty or not JSON).
-     * Holds secret values for a successful read; never log it.
+     * An answer from Vault: its status and its body as JSON (an empty object when the body is empty or not JSON). Holds
+     * secret values after a successful read, so it is a class whose {@code toString} shows only the status.
      */
-    record Reply(int status, JsonObject body) {
+    static final class Reply {
+
+        private final int status;
+
+        private final JsonObject body;
+
+        Reply(int status, JsonObject body) {
+            this.status = status;
+            this.body = Objects.requireNonNull(body, "body must not be null");
+        }
 
         static Reply of(RestResponse response) {
             return new Reply(response.getStatus(), parse(response.getBody()));
         }
 
+        int status() {
+            return status;
+        }
+
+        /** A member object of the body, or an empty object if there is none. */
         JsonObject object(String name) {
             JsonValue value = body.get(name);
             return value != null && value.isObject() ? value.asObject() : new JsonObject();
@@ -264,6 +280,7 @@ final class VaultApi {
                 JsonValue value = Json.parse(new String(body, StandardCharsets.UTF_8));
                 return value.isObject() ? value.asObject() : new JsonObject();
             } catch (RuntimeException e) {
+                // A proxy's HTML error page: the status says enough.
                 return new JsonObject();
             }
         }

@@ -105,6 +105,7 @@ public final class VaultOptions {
                 .retryPolicy(RetryPolicy.from(config))
                 .kvMounts(KvMounts.from(config));
         config.get(PREFIX + "namespace", "VAULT_NAMESPACE").ifPresent(builder::namespace);
+        // VAULT_CAPATH (a directory of CA files) is not read, so such setups must point ca-cert at a bundle instead.
         config.get(PREFIX + "ca-cert", "VAULT_CACERT").map(Path::of).ifPresent(builder::caCertFile);
         Optional<Path> clientCert =
                 config.get(PREFIX + "client-cert", "VAULT_CLIENT_CERT").map(Path::of);
