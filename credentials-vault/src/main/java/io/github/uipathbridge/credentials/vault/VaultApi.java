@@ -34,9 +34,9 @@ import javax.net.ssl.SSLContext;
  * cause or logged here, only its status and its transport cause travel on, in a {@link VaultCallException}.
  *
  * <p>Each call builds a fresh driver {@code VaultConfig} holding the token it needs, so a token change never races with
- * a call in flight. Thread-safe.
+ * a call in flight. Thread-safe. Not final only so that unit tests can stand in for Vault.
  */
-final class VaultApi {
+class VaultApi {
 
     private static final EnvironmentLoader NO_ENVIRONMENT = new EnvironmentLoader() {
         private static final long serialVersionUID = 1L;

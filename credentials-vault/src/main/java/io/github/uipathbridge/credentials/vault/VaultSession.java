@@ -189,6 +189,14 @@ final class VaultSession implements AutoCloseable {
         refreshTask = scheduler.schedule(() -> refresh(token), delayMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Runs the refresh of the current token now, as the background thread would; for tests. */
+    void refreshNow() {
+        VaultToken token = current;
+        if (token != null) {
+            refresh(token);
+        }
+    }
+
     /** The background refresh of {@code expected}: renew it, or log in again; a newer token makes it moot. */
     private void refresh(VaultToken expected) {
         lock.lock();
