@@ -114,6 +114,11 @@ final class KvSecret {
         return encode(mount()) + "/metadata/" + encode(path());
     }
 
+    /** The path as a Vault policy names it, not encoded: {@code secret/data/uipath/prod} or {@code kv1/uipath}. */
+    String policyPath() {
+        return mount() + (kvVersion() == 2 ? "/data/" : "/") + path();
+    }
+
     /** The reference as written, safe to log. */
     String reference() {
         return reference;
