@@ -10,6 +10,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.StreamCache;
+import org.apache.camel.support.ExchangeHelper;
 import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,7 @@ public final class AuthorizedCallProcessor implements Processor {
 
         LOG.debug("{} answered 401; evicted the token sent and retrying once with a new one", describe(target));
         exchange.setException(null);
-        exchange.setMessage(request);
+        exchange.setIn(request);
         resetBody(request);
         auth.process(exchange);
         send(target, exchange);
@@ -81,12 +82,15 @@ public final class AuthorizedCallProcessor implements Processor {
     }
 
     // A synchronous producer such as camel-http throws its failure; keep it on the exchange, where 401s are looked for.
+    // The answer becomes the in message, as a pipeline does between steps, so that exactly one message carries the
+    // token and a retry starts from a clean exchange.
     private static void send(Producer target, Exchange exchange) {
         try {
             target.process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
         }
+        ExchangeHelper.prepareOutToIn(exchange);
     }
 
     private static ApiUnauthorizedException refusedTwice(Exchange exchange, Producer target, String method) {

@@ -76,6 +76,9 @@ class UiPathAuthProcessorTest extends CamelTestSupport {
                 String machines = api.url("/orchestrator_/odata/Machines");
 
                 from("direct:call").process(auth.call(machines)).to("mock:forwarded");
+                from("direct:callWithoutThrowing")
+                        .process(auth.call(machines + "?throwExceptionOnFailure=false"))
+                        .to("mock:forwarded");
                 from("direct:steps")
                         .process(auth)
                         .to(machines + "?throwExceptionOnFailure=false")
@@ -140,6 +143,17 @@ class UiPathAuthProcessorTest extends CamelTestSupport {
         assertThat(forwarded.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class))
                 .isEqualTo(200);
         assertThat(namesCarryingToken(forwarded)).isEmpty();
+    }
+
+    @Test
+    void shouldRetryOnceWhenTheEndpointReports401ByStatusHeaderInsteadOfThrowing() throws Exception {
+        refusedAuthorizations.add(bearer(1));
+
+        Exchange forwarded = forward("direct:callWithoutThrowing");
+
+        assertThat(api.received()).extracting(r -> r.header("Authorization")).containsExactly(bearer(1), bearer(2));
+        assertThat(forwarded.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class))
+                .isEqualTo(200);
     }
 
     @Test
