@@ -149,6 +149,15 @@ class VaultApi {
         return token.renewed(sent, Duration.ofSeconds(Math.max(0, response.getAuthLeaseDuration())));
     }
 
+    /** Revokes a token this store obtained, so it does not outlive the store. */
+    void revokeSelf(Secret token) throws VaultCallException {
+        try {
+            new Auth(config(token)).revokeSelf();
+        } catch (VaultException e) {
+            throw VaultCallException.from("revoke the token", e);
+        }
+    }
+
     /** Unwraps a response-wrapped AppRole secret id; the wrapping token is single-use. */
     Secret unwrapSecretId(Secret wrappingToken) throws VaultCallException {
         String operation = "unwrap the secret id";

@@ -127,10 +127,37 @@ final class VaultSession implements AutoCloseable {
         return renewals.get();
     }
 
+    /**
+     * Stops the background refresh and revokes the current token if this session obtained it by logging in (a
+     * configured token belongs to whoever configured it), so it does not stay valid after the application stopped.
+     */
     @Override
     public void close() {
-        closed = true;
-        scheduler.shutdownNow();
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            scheduler.shutdownNow();
+            VaultToken token = current;
+            current = null;
+            if (token != null && login.canLogInAgain() && !token.isExpired(clock.instant())) {
+                revoke(token);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void revoke(VaultToken token) {
+        try {
+            api.revokeSelf(token.value());
+            LOG.debug("Vault {}: token revoked on close", api.describe());
+        } catch (VaultCallException e) {
+            // Best effort: the token still expires at its TTL.
+            LOG.debug("Vault {}: could not revoke the token on close ({})", api.describe(), e.getMessage());
+        }
     }
 
     private VaultToken doToken() {

@@ -183,6 +183,25 @@ class VaultSessionTest {
         assertThat(tokens).allSatisfy(token -> assertThat(token).isSameAs(tokens.get(0)));
     }
 
+    @Test
+    void shouldRevokeLoggedInTokenOnClose() {
+        session.token();
+
+        session.close();
+
+        assertThat(vault.revoked).containsExactly("token-1");
+    }
+
+    @Test
+    void shouldLeaveConfiguredTokenAloneOnClose() {
+        login.canLogInAgain = false;
+        session.token();
+
+        session.close();
+
+        assertThat(vault.revoked).isEmpty();
+    }
+
     /** Issues hour-long tokens named token-1, token-2, ...; can hold the first login at a gate. */
     private final class FakeLogin implements VaultLogin {
 
@@ -226,6 +245,8 @@ class VaultSessionTest {
 
         private final AtomicInteger renewCalls = new AtomicInteger();
 
+        private final List<String> revoked = new ArrayList<>();
+
         private volatile Duration grant = HOUR;
 
         private volatile VaultCallException failure;
@@ -241,6 +262,11 @@ class VaultSessionTest {
                 throw failure;
             }
             return token.renewed(clock.instant(), grant);
+        }
+
+        @Override
+        void revokeSelf(Secret token) {
+            revoked.add(token.reveal());
         }
     }
 }
