@@ -1,6 +1,7 @@
 package io.github.uipathbridge.camel;
 
 import io.github.uipathbridge.http.ApiUnauthorizedException;
+import io.github.uipathbridge.token.AccessToken;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Objects;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * request copy is then restored, authorized with a newly fetched token and sent once more. If that answer is 401 too,
  * the exchange fails with an {@link ApiUnauthorizedException} whose cause is the endpoint's own failure, if any; a
  * fresh token being refused means the client lacks a scope or a role, which another token would not fix. Whatever
- * happens, {@code Authorization} and the remembered token are removed from the message before the step ends.
+ * happens, {@code Authorization} is removed from the message before the step ends.
  *
  * <p>The request body is sent twice when a retry happens, so it must be re-readable: a {@link StreamCache} is reset,
  * and a plain {@link InputStream} body is read into memory before the first send. Orchestrator request bodies are small
@@ -64,17 +65,18 @@ public final class AuthorizedCallProcessor implements Processor {
     }
 
     private void doCall(Exchange exchange, Producer target, Message request, String method) throws Exception {
-        auth.process(exchange);
+        AccessToken sent = auth.authorize(exchange);
         send(target, exchange);
-        if (!auth.evictIfUnauthorized(exchange)) {
+        if (!UiPathAuthProcessor.isUnauthorized(exchange)) {
             return;
         }
+        auth.tokenProvider().invalidate(sent);
 
         LOG.debug("{} answered 401; evicted the token sent and retrying once with a new one", describe(target));
         exchange.setException(null);
         exchange.setIn(request);
         resetBody(request);
-        auth.process(exchange);
+        auth.authorize(exchange);
         send(target, exchange);
         if (UiPathAuthProcessor.isUnauthorized(exchange)) {
             exchange.setException(refusedTwice(exchange, target, method));
