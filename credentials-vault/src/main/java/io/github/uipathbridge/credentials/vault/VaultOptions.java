@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Immutable settings of the {@code vault:} store: where Vault is, how to talk to it, how long to cache and how to retry.
- * How to log in is a {@link VaultLogin}, chosen from the same configuration.
+ * Immutable settings of the {@code vault:} store: where Vault is, how to talk to it, how long to cache and how to
+ * retry. How to log in is a {@link VaultLogin}, chosen from the same configuration.
  *
  * <p>Every key lives under {@code uipath.credentials.vault.}; where the Vault command line honours an environment
  * variable, that variable is the fallback:

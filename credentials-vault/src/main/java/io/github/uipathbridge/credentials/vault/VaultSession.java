@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one Vault token alive for a store: logs in on first use, renews the token in the background after two thirds
- * of its lease, and logs in again when Vault refuses the renewal, when a renewal comes back cut short by the token's max
- * TTL, when the token is not renewable, or when Vault answers 403 to a call made with it.
+ * of its lease, and logs in again when Vault refuses the renewal, when a renewal comes back cut short by the token's
+ * max TTL, when the token is not renewable, or when Vault answers 403 to a call made with it. A path the policy denies
+ * thus costs one extra login per read from Vault before the permission error is reported.
  *
  * <p>Thread-safety: logins and renewals run one at a time under one lock, whether a caller or the background thread
  * starts them, and a caller that finds a valid token never takes that lock. A renewal that fails because Vault is
