@@ -33,6 +33,9 @@ import javax.net.ssl.SSLContext;
  * {@link VaultOptions}. A driver {@link VaultException} carries the response body in its message; it is never kept as a
  * cause or logged here, only its status and its transport cause travel on, in a {@link VaultCallException}.
  *
+ * <p>The driver logs through java.util.logging only in {@code VaultImpl} (namespace and engine-version notices), which
+ * this store never constructs; it prints to standard error only for malformed timeout variables it is not given here.
+ *
  * <p>Each call builds a fresh driver {@code VaultConfig} holding the token it needs, so a token change never races with
  * a call in flight. Thread-safe. Not final only so that unit tests can stand in for Vault.
  */
