@@ -40,7 +40,8 @@ import org.apache.camel.http.base.HttpOperationFailedException;
  * expects). When a folder is configured the processor removes the other three, so a message carries exactly one; when
  * none is configured, folder headers already on the message are left alone (tenant-level calls need none).
  *
- * <p>Immutable and safe to share between routes and threads.
+ * <p>Safe to share between routes and threads. Its only mutable state is the last token it handed out with that
+ * token's header value, kept so the hot path does not rebuild the header for every message.
  */
 public final class UiPathAuthProcessor implements Processor {
 
