@@ -1,7 +1,6 @@
 package io.github.uipathbridge.app;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -35,7 +34,7 @@ public final class UiPathBridge implements Runnable {
             description = "Log details at DEBUG on the console.")
     void verbose(boolean verbose) {
         if (verbose) {
-            ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
+            LogLevels.verbose(Level.DEBUG);
         }
     }
 
