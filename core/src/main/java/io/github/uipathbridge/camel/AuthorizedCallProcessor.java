@@ -1,6 +1,7 @@
 package io.github.uipathbridge.camel;
 
 import io.github.uipathbridge.http.ApiUnauthorizedException;
+import io.github.uipathbridge.token.AccessToken;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.StreamCache;
+import org.apache.camel.support.ExchangeHelper;
 import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * request copy is then restored, authorized with a newly fetched token and sent once more. If that answer is 401 too,
  * the exchange fails with an {@link ApiUnauthorizedException} whose cause is the endpoint's own failure, if any; a
  * fresh token being refused means the client lacks a scope or a role, which another token would not fix. Whatever
- * happens, {@code Authorization} and the remembered token are removed from the message before the step ends.
+ * happens, {@code Authorization} is removed from the message before the step ends.
  *
  * <p>The request body is sent twice when a retry happens, so it must be re-readable: a {@link StreamCache} is reset,
  * and a plain {@link InputStream} body is read into memory before the first send. Orchestrator request bodies are small
@@ -63,17 +65,18 @@ public final class AuthorizedCallProcessor implements Processor {
     }
 
     private void doCall(Exchange exchange, Producer target, Message request, String method) throws Exception {
-        auth.process(exchange);
+        AccessToken sent = auth.authorize(exchange);
         send(target, exchange);
-        if (!auth.evictIfUnauthorized(exchange)) {
+        if (!UiPathAuthProcessor.isUnauthorized(exchange)) {
             return;
         }
+        auth.tokenProvider().invalidate(sent);
 
         LOG.debug("{} answered 401; evicted the token sent and retrying once with a new one", describe(target));
         exchange.setException(null);
-        exchange.setMessage(request);
+        exchange.setIn(request);
         resetBody(request);
-        auth.process(exchange);
+        auth.authorize(exchange);
         send(target, exchange);
         if (UiPathAuthProcessor.isUnauthorized(exchange)) {
             exchange.setException(refusedTwice(exchange, target, method));
@@ -81,12 +84,15 @@ public final class AuthorizedCallProcessor implements Processor {
     }
 
     // A synchronous producer such as camel-http throws its failure; keep it on the exchange, where 401s are looked for.
+    // The answer becomes the in message, as a pipeline does between steps, so that exactly one message carries the
+    // token and a retry starts from a clean exchange.
     private static void send(Producer target, Exchange exchange) {
         try {
             target.process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
         }
+        ExchangeHelper.prepareOutToIn(exchange);
     }
 
     private static ApiUnauthorizedException refusedTwice(Exchange exchange, Producer target, String method) {

@@ -29,8 +29,8 @@ import org.apache.camel.support.DefaultHeaderFilterStrategy;
  *       privatekey}, {@code accesskey}, {@code subscriptionkey} or {@code sessionid};
  *   <li>one of its name's segments (split at {@code -}, {@code _} and {@code .}) is {@code auth} or {@code pwd}, as
  *       in {@code X-Auth} or {@code db_pwd};
- *   <li>its name starts with {@value #INTERNAL_PREFIX}, the prefix of every header and exchange property this library
- *       uses internally for tokens;
+ *   <li>its name starts with {@value #INTERNAL_PREFIX}, a prefix reserved for names this library may use internally
+ *       around tokens;
  *   <li>its value is text that starts with an HTTP authorization scheme ({@code Bearer }, {@code Basic }, {@code
  *       Digest }, ignoring case) or has the shape of a JWT, whatever the header is called.
  * </ul>
@@ -49,7 +49,11 @@ import org.apache.camel.support.DefaultHeaderFilterStrategy;
  */
 public final class CredentialHeaderFilterStrategy implements HeaderFilterStrategy {
 
-    /** The prefix of every header and exchange property name this library uses internally for tokens. */
+    /**
+     * A prefix reserved for header and exchange property names this library may use internally around tokens; such
+     * names never leave a route. (The auth processor itself puts only {@code Authorization} and a folder header on the
+     * message, and nothing on the exchange.)
+     */
     public static final String INTERNAL_PREFIX = "UiPathBridgeAuth";
 
     private static final String INTERNAL_PREFIX_LOWER = INTERNAL_PREFIX.toLowerCase(Locale.ROOT);

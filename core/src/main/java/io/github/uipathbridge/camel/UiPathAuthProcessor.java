@@ -40,7 +40,8 @@ import org.apache.camel.http.base.HttpOperationFailedException;
  * expects). When a folder is configured the processor removes the other three, so a message carries exactly one; when
  * none is configured, folder headers already on the message are left alone (tenant-level calls need none).
  *
- * <p>Immutable and safe to share between routes and threads.
+ * <p>Safe to share between routes and threads. Its only mutable state is the last token it handed out with that
+ * token's header value, kept so the hot path does not rebuild the header for every message.
  */
 public final class UiPathAuthProcessor implements Processor {
 
@@ -55,9 +56,6 @@ public final class UiPathAuthProcessor implements Processor {
 
     /** Folder header holding the folder path as Base64 of its UTF-16LE bytes, for paths outside ASCII. */
     public static final String FOLDER_PATH_ENCODED = "X-UIPATH-FolderPath-Encoded";
-
-    /** The exchange property holding the {@link AccessToken} put on the message, so a 401 evicts exactly that one. */
-    public static final String SENT_TOKEN_PROPERTY = CredentialHeaderFilterStrategy.INTERNAL_PREFIX + "SentToken";
 
     static final String AUTHORIZATION = "Authorization";
 
@@ -92,38 +90,20 @@ public final class UiPathAuthProcessor implements Processor {
     }
 
     /**
-     * Sets {@code Authorization: Bearer <token>} and the folder header, and remembers the token sent in {@value
-     * #SENT_TOKEN_PROPERTY}.
+     * Sets {@code Authorization: Bearer <token>} and the folder header. Nothing else is put on the exchange: the
+     * processor remembers the last token it handed out, which is how {@link #after()} knows which token a 401 refused.
      *
      * @throws io.github.uipathbridge.token.TokenException if no token could be obtained; the message is then untouched
      */
     @Override
     public void process(Exchange exchange) {
-        AccessToken token = tokenProvider.get();
-
-        Message message = exchange.getMessage();
-        message.setHeader(AUTHORIZATION, headerValue(token));
-        if (folderHeader != null) {
-            setFolderHeader(message);
-        }
-        exchange.setProperty(SENT_TOKEN_PROPERTY, token);
-    }
-
-    // The header value of the last token seen, so the hot path does not copy a JWT of a kilobyte or more per message.
-    private String headerValue(AccessToken token) {
-        Stamp last = stamp;
-        if (last != null && last.token == token) {
-            return last.header;
-        }
-        Stamp fresh = new Stamp(token);
-        stamp = fresh;
-        return fresh.header;
+        authorize(exchange);
     }
 
     /**
      * The step to run right after the HTTP call: if the answer was 401 it evicts the token that was sent (only that
-     * one, so a late 401 never evicts a newer token), then it removes {@code Authorization} and the remembered token.
-     * It does not retry; {@link #call(String)} does.
+     * one, so a late 401 never evicts a newer token), then it removes {@code Authorization}. It does not retry;
+     * {@link #call(String)} does.
      */
     public Processor after() {
         return after;
@@ -157,27 +137,51 @@ public final class UiPathAuthProcessor implements Processor {
         return status != null && status == UNAUTHORIZED;
     }
 
-    /** Evicts the token sent on this exchange if the answer was 401; returns whether it did. */
-    boolean evictIfUnauthorized(Exchange exchange) {
-        AccessToken sent = exchange.getProperty(SENT_TOKEN_PROPERTY, AccessToken.class);
-        if (sent == null || !isUnauthorized(exchange)) {
-            return false;
+    /** Puts the token and the folder header on the message and returns the token put there. */
+    AccessToken authorize(Exchange exchange) {
+        Stamp current = stamp(tokenProvider.get());
+
+        Message message = exchange.getMessage();
+        message.setHeader(AUTHORIZATION, current.header);
+        if (folderHeader != null) {
+            setFolderHeader(message);
         }
-        tokenProvider.invalidate(sent);
-        return true;
+        return current.token;
     }
 
     static void stripToken(Exchange exchange) {
         exchange.getMessage().removeHeader(AUTHORIZATION);
-        exchange.removeProperty(SENT_TOKEN_PROPERTY);
     }
 
     private void removeToken(Exchange exchange) {
         try {
-            evictIfUnauthorized(exchange);
+            if (isUnauthorized(exchange)) {
+                evictIfSentByThis(exchange.getMessage().getHeader(AUTHORIZATION));
+            }
         } finally {
             stripToken(exchange);
         }
+    }
+
+    // The message carries the Authorization value, not the token object. If it is the value of the last token this
+    // processor handed out, that token is the one refused; if it is older, a newer token exists already and evicting
+    // is not wanted (TokenProvider.invalidate would ignore it anyway).
+    private void evictIfSentByThis(Object sentHeader) {
+        Stamp last = stamp;
+        if (last != null && last.header.equals(sentHeader)) {
+            tokenProvider.invalidate(last.token);
+        }
+    }
+
+    // The header value of the last token seen, so the hot path does not copy a JWT of a kilobyte or more per message.
+    private Stamp stamp(AccessToken token) {
+        Stamp last = stamp;
+        if (last != null && last.token == token) {
+            return last;
+        }
+        Stamp fresh = new Stamp(token);
+        stamp = fresh;
+        return fresh;
     }
 
     private void setFolderHeader(Message message) {

@@ -119,11 +119,19 @@ final class CachingTokenProvider implements TokenProvider {
                     fetched.token().expiresAt());
         } catch (TokenException e) {
             pausedUntil = service.clock().instant().plus(BACKGROUND_RETRY_PAUSE);
-            LOG.warn("Background token refresh for {} failed: {}", options.tokenEndpoint(), e.getMessage());
-            LOG.debug("Background token refresh failure", e);
+            logBackgroundFailure(e);
         } finally {
             known.backgroundRefreshDone(pausedUntil);
         }
+    }
+
+    private void logBackgroundFailure(TokenException e) {
+        if (service.isClosed()) {
+            LOG.debug("Background token refresh for {} stopped: the service is closed", options.tokenEndpoint());
+            return;
+        }
+        LOG.warn("Background token refresh for {} failed: {}", options.tokenEndpoint(), e.getMessage());
+        LOG.debug("Background token refresh failure", e);
     }
 
     /** Runs as the single request in flight for {@code target}; counts a failure once, whatever the waiters. */

@@ -66,7 +66,11 @@ final class TokenCache {
         }
     }
 
-    /** Drops the expiry gauge of a slot no longer cached, unless a slot for a rotated secret of the same client is. */
+    /**
+     * Drops the expiry gauge of a slot no longer cached, unless a slot for a rotated secret of the same client is.
+     * The gauge follows the slot registered last, so if that one goes first the gauge shows its last token until the
+     * other goes too.
+     */
     private void forget(TokenSlot slot) {
         boolean sibling = slots.keySet().stream().anyMatch(key -> key.sameClientAs(slot.key()));
         if (!sibling) {

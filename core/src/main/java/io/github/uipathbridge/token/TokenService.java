@@ -123,6 +123,10 @@ public final class TokenService implements AutoCloseable {
         return random;
     }
 
+    boolean isClosed() {
+        return closed;
+    }
+
     void requireOpen() {
         if (closed) {
             throw new IllegalStateException("TokenService is closed");

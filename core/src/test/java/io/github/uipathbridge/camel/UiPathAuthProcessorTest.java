@@ -76,6 +76,9 @@ class UiPathAuthProcessorTest extends CamelTestSupport {
                 String machines = api.url("/orchestrator_/odata/Machines");
 
                 from("direct:call").process(auth.call(machines)).to("mock:forwarded");
+                from("direct:callWithoutThrowing")
+                        .process(auth.call(machines + "?throwExceptionOnFailure=false"))
+                        .to("mock:forwarded");
                 from("direct:steps")
                         .process(auth)
                         .to(machines + "?throwExceptionOnFailure=false")
@@ -116,7 +119,6 @@ class UiPathAuthProcessorTest extends CamelTestSupport {
         Exchange forwarded = forward("direct:call");
 
         assertThat(forwarded.getMessage().getHeaders()).doesNotContainKey("Authorization");
-        assertThat(forwarded.getProperties()).doesNotContainKey(UiPathAuthProcessor.SENT_TOKEN_PROPERTY);
         assertThat(namesCarryingToken(forwarded)).isEmpty();
         assertThat(forwarded.getMessage().getBody(String.class)).isEqualTo("{\"value\":[]}");
     }
@@ -140,6 +142,17 @@ class UiPathAuthProcessorTest extends CamelTestSupport {
         assertThat(forwarded.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class))
                 .isEqualTo(200);
         assertThat(namesCarryingToken(forwarded)).isEmpty();
+    }
+
+    @Test
+    void shouldRetryOnceWhenTheEndpointReports401ByStatusHeaderInsteadOfThrowing() throws Exception {
+        refusedAuthorizations.add(bearer(1));
+
+        Exchange forwarded = forward("direct:callWithoutThrowing");
+
+        assertThat(api.received()).extracting(r -> r.header("Authorization")).containsExactly(bearer(1), bearer(2));
+        assertThat(forwarded.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class))
+                .isEqualTo(200);
     }
 
     @Test
@@ -186,8 +199,7 @@ class UiPathAuthProcessorTest extends CamelTestSupport {
         UiPathAuthProcessor auth = UiPathAuthProcessor.builder(tokenProvider).build();
         Exchange slow = new DefaultExchange(context);
         auth.process(slow);
-        AccessToken old = slow.getProperty(UiPathAuthProcessor.SENT_TOKEN_PROPERTY, AccessToken.class);
-        tokenProvider.invalidate(old);
+        tokenProvider.invalidate(tokenProvider.get());
         auth.process(new DefaultExchange(context));
 
         slow.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 401);

@@ -59,7 +59,7 @@ class SingleFlightTest {
     void failureOfTheSharedRequestReachesEveryCallerAndIsNotCached() throws Exception {
         server.on(
                 IdentityStub.TOKEN_PATH,
-                request -> Reply.json(400, "{\"error\":\"invalid_request\"}").after(Duration.ofMillis(200)));
+                request -> Reply.json(400, "{\"error\":\"invalid_request\"}").after(Duration.ofMillis(500)));
 
         List<Object> results = callAllAtOnce();
 
@@ -95,14 +95,17 @@ class SingleFlightTest {
     }
 
     private List<Object> callAllAtOnce() throws InterruptedException {
+        CountDownLatch ready = new CountDownLatch(CALLERS);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Object>> futures = new ArrayList<>();
         for (int i = 0; i < CALLERS; i++) {
             futures.add(callers.submit(() -> {
+                ready.countDown();
                 start.await();
                 return provider.get();
             }));
         }
+        assertThat(ready.await(30, TimeUnit.SECONDS)).as("all callers ready").isTrue();
         start.countDown();
         List<Object> results = new ArrayList<>();
         for (Future<Object> future : futures) {

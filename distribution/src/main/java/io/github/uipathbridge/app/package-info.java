@@ -1,2 +1,2 @@
-/** The distribution module of uipath-bridge. */
+/** The runnable uipath-bridge application: command line, settings, sandbox, and the Camel Main job. */
 package io.github.uipathbridge.app;

@@ -11,15 +11,26 @@ final class ApiCalls {
     private final OrchestratorSimulator sim;
     private final String token;
     private final boolean validate;
+    private final boolean expectInvalidRequest;
 
     ApiCalls(OrchestratorSimulator sim, String token) {
-        this(sim, token, true);
+        this(sim, token, true, false);
     }
 
     ApiCalls(OrchestratorSimulator sim, String token, boolean validate) {
+        this(sim, token, validate, false);
+    }
+
+    private ApiCalls(OrchestratorSimulator sim, String token, boolean validate, boolean expectInvalidRequest) {
         this.sim = sim;
         this.token = token;
         this.validate = validate;
+        this.expectInvalidRequest = expectInvalidRequest;
+    }
+
+    /** The same calls for requests the contract itself forbids: the validator must object to the request only. */
+    ApiCalls invalidRequests() {
+        return new ApiCalls(sim, token, true, true);
     }
 
     static ApiCalls withDefaultToken(OrchestratorSimulator sim) {
@@ -50,9 +61,17 @@ final class ApiCalls {
             if (token != null) {
                 sent.put("Authorization", "Bearer " + token);
             }
-            assertThat(Contract.errors(method, path, sent, json, response))
-                    .as("contract errors of %s %s (status %d)", method, path, response.status())
-                    .isEmpty();
+            var errors = Contract.errors(method, path, sent, json, response);
+            if (expectInvalidRequest) {
+                assertThat(errors)
+                        .as("the contract should refuse the request %s %s", method, path)
+                        .isNotEmpty()
+                        .allSatisfy(e -> assertThat(e).startsWith("validation.request"));
+            } else {
+                assertThat(errors)
+                        .as("contract errors of %s %s (status %d)", method, path, response.status())
+                        .isEmpty();
+            }
         }
         return response;
     }

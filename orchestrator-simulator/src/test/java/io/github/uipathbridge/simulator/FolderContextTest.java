@@ -31,23 +31,13 @@ class FolderContextTest {
 
     @Test
     void folderScopedCallWithoutHeaderGets400With1101() {
-        ApiCalls unchecked = new ApiCalls(sim, TestHttp.token(sim), false);
-
-        TestHttp.Response response = unchecked.get("odata/Jobs");
+        TestHttp.Response response = api.invalidRequests().get("odata/Jobs");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("message").asText())
                 .isEqualTo("An organization unit is required for this action.");
         assertThat(response.json().get("errorCode").asInt()).isEqualTo(1101);
         assertThat(response.json().get("traceId").asText()).isNotBlank();
-    }
-
-    @Test
-    void contractAlsoCallsTheRequestWithoutFolderHeaderInvalid() {
-        TestHttp.Response response = TestHttp.get(sim.orchestratorUrl() + "odata/Jobs", TestHttp.token(sim));
-
-        assertThat(Contract.errors("GET", "odata/Jobs", java.util.Map.of(), null, response))
-                .anySatisfy(e -> assertThat(e).contains("X-UIPATH-OrganizationUnitId"));
     }
 
     @Test

@@ -65,6 +65,8 @@ public final class AwsSecretsManagerStore implements CredentialStore {
     private volatile CachedSecret cached;
 
     /**
+     * Creates a store over an SDK client built for it; {@link AwsSecretsManagerStoreProvider} is the public way in.
+     *
      * @param client the SDK client, closed with this store
      * @param resources further resources closed with this store, such as a credentials provider the client was given
      */

@@ -8,6 +8,9 @@ import java.util.Objects;
  * Logs in with the pod's service account token, for the role {@code uipath.credentials.vault.role}, at
  * {@code auth/kubernetes} unless {@code auth-mount} says otherwise. The token file defaults to where Kubernetes
  * projects it and is read again at every login, because the kubelet rotates projected tokens.
+ *
+ * <p>The tests exercise this class against a JWT auth method mounted in the kubernetes method's place (the login body
+ * is the same), not against a Kubernetes API server reviewing the token.
  */
 final class KubernetesLogin implements VaultLogin {
 

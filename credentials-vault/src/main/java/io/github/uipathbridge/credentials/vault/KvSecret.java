@@ -114,6 +114,11 @@ final class KvSecret {
         return encode(mount()) + "/metadata/" + encode(path());
     }
 
+    /** The path as a Vault policy names it, not encoded: {@code secret/data/uipath/prod} or {@code kv1/uipath}. */
+    String policyPath() {
+        return mount() + (kvVersion() == 2 ? "/data/" : "/") + path();
+    }
+
     /** The reference as written, safe to log. */
     String reference() {
         return reference;
@@ -170,7 +175,11 @@ final class KvSecret {
         throw invalid(reference, "version must be a positive whole number, not '" + value + "'");
     }
 
-    /** Percent-encodes each segment (RFC 3986 unreserved characters stay), keeping the slashes between them. */
+    /**
+     * Percent-encodes each segment (RFC 3986 unreserved characters stay), keeping the slashes between them. The driver
+     * decodes and re-quotes the path when it builds its URI, so a secret name containing a literal {@code %41}-style
+     * sequence would reach Vault decoded; such names cannot be read through this store.
+     */
     static String encode(String path) {
         StringBuilder encoded = new StringBuilder(path.length());
         for (byte b : path.getBytes(StandardCharsets.UTF_8)) {

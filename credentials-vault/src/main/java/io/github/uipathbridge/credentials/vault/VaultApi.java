@@ -33,10 +33,13 @@ import javax.net.ssl.SSLContext;
  * {@link VaultOptions}. A driver {@link VaultException} carries the response body in its message; it is never kept as a
  * cause or logged here, only its status and its transport cause travel on, in a {@link VaultCallException}.
  *
+ * <p>The driver logs through java.util.logging only in {@code VaultImpl} (namespace and engine-version notices), which
+ * this store never constructs; it prints to standard error only for malformed timeout variables it is not given here.
+ *
  * <p>Each call builds a fresh driver {@code VaultConfig} holding the token it needs, so a token change never races with
- * a call in flight. Thread-safe.
+ * a call in flight. Thread-safe. Not final only so that unit tests can stand in for Vault.
  */
-final class VaultApi {
+class VaultApi {
 
     private static final EnvironmentLoader NO_ENVIRONMENT = new EnvironmentLoader() {
         private static final long serialVersionUID = 1L;
@@ -149,6 +152,15 @@ final class VaultApi {
         return token.renewed(sent, Duration.ofSeconds(Math.max(0, response.getAuthLeaseDuration())));
     }
 
+    /** Revokes a token this store obtained, so it does not outlive the store. */
+    void revokeSelf(Secret token) throws VaultCallException {
+        try {
+            new Auth(config(token)).revokeSelf();
+        } catch (VaultException e) {
+            throw VaultCallException.from("revoke the token", e);
+        }
+    }
+
     /** Unwraps a response-wrapped AppRole secret id; the wrapping token is single-use. */
     Secret unwrapSecretId(Secret wrappingToken) throws VaultCallException {
         String operation = "unwrap the secret id";
@@ -191,6 +203,8 @@ final class VaultApi {
             config.token(token.reveal());
         }
         try {
+            // Logins use the same namespace as reads, so a role defined in the root namespace cannot log in for
+            // secrets kept in a child namespace.
             if (options.namespace().isPresent()) {
                 config.nameSpace(options.namespace().get());
             }
@@ -236,15 +250,29 @@ final class VaultApi {
     }
 
     /**
-     * An answer from Vault: its status and its body as JSON (an empty object when the body is empty or not JSON).
-     * Holds secret values for a successful read; never log it.
+     * An answer from Vault: its status and its body as JSON (an empty object when the body is empty or not JSON). Holds
+     * secret values after a successful read, so it is a class whose {@code toString} shows only the status.
      */
-    record Reply(int status, JsonObject body) {
+    static final class Reply {
+
+        private final int status;
+
+        private final JsonObject body;
+
+        Reply(int status, JsonObject body) {
+            this.status = status;
+            this.body = Objects.requireNonNull(body, "body must not be null");
+        }
 
         static Reply of(RestResponse response) {
             return new Reply(response.getStatus(), parse(response.getBody()));
         }
 
+        int status() {
+            return status;
+        }
+
+        /** A member object of the body, or an empty object if there is none. */
         JsonObject object(String name) {
             JsonValue value = body.get(name);
             return value != null && value.isObject() ? value.asObject() : new JsonObject();
@@ -264,6 +292,7 @@ final class VaultApi {
                 JsonValue value = Json.parse(new String(body, StandardCharsets.UTF_8));
                 return value.isObject() ? value.asObject() : new JsonObject();
             } catch (RuntimeException e) {
+                // A proxy's HTML error page: the status says enough.
                 return new JsonObject();
             }
         }

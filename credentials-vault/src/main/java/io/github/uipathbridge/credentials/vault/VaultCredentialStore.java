@@ -6,6 +6,7 @@ import io.github.uipathbridge.credentials.ClientCredentials;
 import io.github.uipathbridge.credentials.CredentialStore;
 import io.github.uipathbridge.credentials.CredentialsException;
 import io.github.uipathbridge.credentials.Secret;
+import io.github.uipathbridge.credentials.Versions;
 import io.github.uipathbridge.credentials.vault.VaultApi.Reply;
 import io.github.uipathbridge.credentials.vault.VaultApi.VaultCallException;
 import java.time.Clock;
@@ -199,7 +200,7 @@ public final class VaultCredentialStore implements CredentialStore {
         String clientId = field(values, secret.idField());
         Secret clientSecret = Secret.of(field(values, secret.secretField()));
         if (version == null) {
-            version = digestOf(clientId, clientSecret);
+            version = Versions.digestOf(clientId, clientSecret);
         }
         return ClientCredentials.of(clientId, clientSecret, version, describe());
     }
@@ -239,16 +240,6 @@ public final class VaultCredentialStore implements CredentialStore {
             return "null";
         }
         return value.isArray() ? "an array" : "an object";
-    }
-
-    /**
-     * KV v1 keeps no versions: a short digest of the pair changes when either changes, and reveals no more about the
-     * secret than its SHA-256 fingerprint does (the same scheme as the core's env and file stores).
-     */
-    static String digestOf(String clientId, Secret clientSecret) {
-        return Secret.of(clientId + '\u0000' + clientSecret.fingerprint())
-                .fingerprint()
-                .substring(0, 16);
     }
 
     /** A pair and when it was read; a class rather than a record, since it holds a secret. */

@@ -56,7 +56,7 @@ final class VaultErrors {
                     case 403 ->
                         "Vault " + vault + ": permission denied reading " + location
                                 + " (HTTP 403): the token's policies do not allow read on "
-                                + secret.readPath().replaceFirst("\\?.*", "") + ", or the token was revoked";
+                                + secret.policyPath() + ", or the token was revoked";
                     case 404 -> notFound(vault, secret, reply);
                     default -> "Vault " + vault + ": cannot read " + location + ": " + statusText(status);
                 };

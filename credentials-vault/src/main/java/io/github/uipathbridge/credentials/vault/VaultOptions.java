@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Immutable settings of the {@code vault:} store: where Vault is, how to talk to it, how long to cache and how to retry.
- * How to log in is a {@link VaultLogin}, chosen from the same configuration.
+ * Immutable settings of the {@code vault:} store: where Vault is, how to talk to it, how long to cache and how to
+ * retry. How to log in is a {@link VaultLogin}, chosen from the same configuration.
  *
  * <p>Every key lives under {@code uipath.credentials.vault.}; where the Vault command line honours an environment
  * variable, that variable is the fallback:
@@ -105,6 +105,7 @@ public final class VaultOptions {
                 .retryPolicy(RetryPolicy.from(config))
                 .kvMounts(KvMounts.from(config));
         config.get(PREFIX + "namespace", "VAULT_NAMESPACE").ifPresent(builder::namespace);
+        // VAULT_CAPATH (a directory of CA files) is not read, so such setups must point ca-cert at a bundle instead.
         config.get(PREFIX + "ca-cert", "VAULT_CACERT").map(Path::of).ifPresent(builder::caCertFile);
         Optional<Path> clientCert =
                 config.get(PREFIX + "client-cert", "VAULT_CLIENT_CERT").map(Path::of);

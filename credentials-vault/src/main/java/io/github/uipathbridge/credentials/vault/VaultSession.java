@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one Vault token alive for a store: logs in on first use, renews the token in the background after two thirds
- * of its lease, and logs in again when Vault refuses the renewal, when a renewal comes back cut short by the token's max
- * TTL, when the token is not renewable, or when Vault answers 403 to a call made with it.
+ * of its lease, and logs in again when Vault refuses the renewal, when a renewal comes back cut short by the token's
+ * max TTL, when the token is not renewable, or when Vault answers 403 to a call made with it. A path the policy denies
+ * thus costs one extra login per read from Vault before the permission error is reported.
  *
  * <p>Thread-safety: logins and renewals run one at a time under one lock, whether a caller or the background thread
  * starts them, and a caller that finds a valid token never takes that lock. A renewal that fails because Vault is
@@ -101,7 +102,7 @@ final class VaultSession implements AutoCloseable {
         lock.lock();
         try {
             VaultToken token = current;
-            if (token != null && token != used) {
+            if (token != null && token != used && !token.isExpired(clock.instant())) {
                 return Optional.of(token);
             }
             if (!login.canLogInAgain()) {
@@ -127,10 +128,37 @@ final class VaultSession implements AutoCloseable {
         return renewals.get();
     }
 
+    /**
+     * Stops the background refresh and revokes the current token if this session obtained it by logging in (a
+     * configured token belongs to whoever configured it), so it does not stay valid after the application stopped.
+     */
     @Override
     public void close() {
-        closed = true;
-        scheduler.shutdownNow();
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            scheduler.shutdownNow();
+            VaultToken token = current;
+            current = null;
+            if (token != null && login.canLogInAgain() && !token.isExpired(clock.instant())) {
+                revoke(token);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void revoke(VaultToken token) {
+        try {
+            api.revokeSelf(token.value());
+            LOG.debug("Vault {}: token revoked on close", api.describe());
+        } catch (VaultCallException e) {
+            // Best effort: the token still expires at its TTL.
+            LOG.debug("Vault {}: could not revoke the token on close ({})", api.describe(), e.getMessage());
+        }
     }
 
     private VaultToken doToken() {
@@ -187,6 +215,14 @@ final class VaultSession implements AutoCloseable {
             return;
         }
         refreshTask = scheduler.schedule(() -> refresh(token), delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs the refresh of the current token now, as the background thread would; for tests. */
+    void refreshNow() {
+        VaultToken token = current;
+        if (token != null) {
+            refresh(token);
+        }
     }
 
     /** The background refresh of {@code expected}: renew it, or log in again; a newer token makes it moot. */

@@ -25,6 +25,9 @@ import javax.net.ssl.TrustManagerFactory;
  * Builds the TLS context for Vault from PEM files: every certificate of the CA bundle is trusted (instead of the JDK
  * trust store), and a client certificate chain with its PKCS#8 key (RSA or EC) is offered for mutual TLS.
  *
+ * <p>The client certificate path is not tested against a server that requires one, so a mistake there would first show
+ * with a real mutual-TLS listener.
+ *
  * <p>The driver's own PEM support trusts only the first certificate of a bundle and reads only RSA keys, so this
  * store builds the context itself and hands the driver a ready HTTP client.
  */

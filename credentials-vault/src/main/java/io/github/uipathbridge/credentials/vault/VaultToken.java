@@ -15,8 +15,8 @@ import java.util.Objects;
 final class VaultToken {
 
     /**
-     * Renew (or log in again) once two thirds of the lease have passed, as Vault Agent roughly does: the remaining third
-     * leaves room for a retry or two when Vault is briefly unavailable.
+     * Renew (or log in again) once two thirds of the lease have passed, as Vault Agent roughly does: the remaining
+     * third leaves room for a retry or two when Vault is briefly unavailable.
      */
     private static final double REFRESH_FRACTION = 2.0 / 3.0;
 

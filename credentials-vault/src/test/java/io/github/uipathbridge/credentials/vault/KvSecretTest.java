@@ -48,6 +48,11 @@ class KvSecretTest {
     }
 
     @Test
+    void shouldNamePolicyPathUnencodedWithDataForKvVersion2() {
+        assertThat(parse("vault:secret/my app?version=2").policyPath()).isEqualTo("secret/data/my app");
+    }
+
+    @Test
     void shouldAppendPinnedVersionAsQueryToKvVersion2Read() {
         assertThat(parse("vault:secret/uipath/prod?version=7").readPath())
                 .isEqualTo("secret/data/uipath/prod?version=7");

@@ -27,6 +27,8 @@ final class OpenBaoAdmin {
 
     private final String rootToken;
 
+    private String namespace;
+
     OpenBaoAdmin(String address, String rootToken) {
         this(address, rootToken, null);
     }
@@ -40,6 +42,14 @@ final class OpenBaoAdmin {
             builder.sslContext(tls);
         }
         this.http = builder.build();
+    }
+
+    /** An admin for a new namespace of that name, created now. */
+    OpenBaoAdmin createNamespace(String name) {
+        call("POST", "sys/namespaces/" + name, Json.object());
+        OpenBaoAdmin admin = new OpenBaoAdmin(address, rootToken);
+        admin.namespace = name;
+        return admin;
     }
 
     /** Waits until the server answers its health check with 200 (initialized, unsealed, active). */
@@ -173,6 +183,9 @@ final class OpenBaoAdmin {
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofString(body.toString()));
         headers.forEach(request::header);
+        if (namespace != null) {
+            request.header("X-Vault-Namespace", namespace);
+        }
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

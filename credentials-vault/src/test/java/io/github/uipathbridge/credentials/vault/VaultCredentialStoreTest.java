@@ -10,6 +10,7 @@ import io.github.uipathbridge.credentials.CredentialsException;
 import io.github.uipathbridge.credentials.CredentialsException.Reason;
 import io.github.uipathbridge.credentials.Secret;
 import io.github.uipathbridge.credentials.StoreConfig;
+import io.github.uipathbridge.credentials.Versions;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -87,11 +88,11 @@ class VaultCredentialStoreTest {
 
     @Test
     void shouldComputeKvVersion1DigestThatChangesWithEitherValue() {
-        String base = VaultCredentialStore.digestOf("app-1", Secret.of("one"));
+        String base = Versions.digestOf("app-1", Secret.of("one"));
 
-        assertThat(base).hasSize(16).isEqualTo(VaultCredentialStore.digestOf("app-1", Secret.of("one")));
-        assertThat(VaultCredentialStore.digestOf("app-1", Secret.of("two"))).isNotEqualTo(base);
-        assertThat(VaultCredentialStore.digestOf("app-2", Secret.of("one"))).isNotEqualTo(base);
+        assertThat(base).hasSize(16).isEqualTo(Versions.digestOf("app-1", Secret.of("one")));
+        assertThat(Versions.digestOf("app-1", Secret.of("two"))).isNotEqualTo(base);
+        assertThat(Versions.digestOf("app-2", Secret.of("one"))).isNotEqualTo(base);
     }
 
     private static int closedPort() throws IOException {

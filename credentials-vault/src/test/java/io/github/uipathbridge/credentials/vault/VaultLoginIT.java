@@ -196,6 +196,33 @@ class VaultLoginIT {
         assertThat(store.read().clientSecret().reveal()).isEqualTo(secret);
     }
 
+    @Test
+    void shouldLogInAndReadInsideConfiguredNamespace() {
+        String namespace = OpenBaoAdmin.unique("team");
+        OpenBaoAdmin team = bao.createNamespace(namespace);
+        team.mountKv("secret", 2);
+        team.writeKv2("secret", "uipath/prod", Map.of("client_id", "app-ns", "client_secret", secret));
+        team.policy("read-uipath", "path \"secret/data/uipath/prod\" { capabilities = [\"read\"] }");
+        team.enableAuth("approle", "approle");
+        team.writeRaw(
+                "auth/approle/role/uipath",
+                Json.object().add("token_policies", Json.array("read-uipath")).add("token_ttl", "10m"));
+
+        VaultCredentialStore store = stores.open(
+                "vault:secret/uipath/prod",
+                Map.of(
+                        "namespace",
+                        namespace,
+                        "auth",
+                        "approle",
+                        "role-id",
+                        team.roleId("approle", "uipath"),
+                        "secret-id",
+                        team.newSecretId("approle", "uipath")));
+
+        assertThat(store.read().clientId()).isEqualTo("app-ns");
+    }
+
     private String appRole(String ttl, String maxTtl) {
         String mount = OpenBaoAdmin.unique("approle");
         bao.enableAuth(mount, "approle");

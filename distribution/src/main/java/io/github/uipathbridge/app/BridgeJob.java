@@ -1,0 +1,328 @@
+package io.github.uipathbridge.app;
+
+import io.github.uipathbridge.credentials.Secret;
+import io.github.uipathbridge.examples.BulkQueueItemsProcessor;
+import io.github.uipathbridge.examples.EmbeddedBroker;
+import io.github.uipathbridge.examples.HmacSignature;
+import io.github.uipathbridge.examples.KeysetExportRoute;
+import io.github.uipathbridge.examples.OrchestratorConnection;
+import io.github.uipathbridge.examples.OrchestratorWebhookRoute;
+import io.github.uipathbridge.examples.WebhookDeliveryRoute;
+import io.github.uipathbridge.health.TokenHealthCheck;
+import jakarta.jms.ConnectionFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.support.processor.state.FileStateRepository;
+
+/**
+ * The main job on Camel Main: machines to {@code machines.jsonl}; faulted jobs to a JMS queue, whose consumer (a YAML
+ * route) writes {@code faulted-jobs.jsonl}; queue items to a signed webhook when {@code uipath.webhook.url} is set; a
+ * CSV inbox when {@code uipath.inbox.dir} is set; the Orchestrator webhook receiver when {@code
+ * uipath.receiver.signing-key-file} is set. Watermarks live in {@code <state-dir>/watermarks}, so nothing is forwarded
+ * twice across runs.
+ */
+final class BridgeJob implements AutoCloseable {
+
+    static final String MACHINES = "machines";
+
+    static final String FAULTED_JOBS = "faulted-jobs";
+
+    static final String QUEUE_ITEMS = "queue-items";
+
+    static final String FAULTED_JOBS_CONSUMER = "faulted-jobs-consumer";
+
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+
+    private final BridgeSettings settings;
+
+    private final OrchestratorConnection connection;
+
+    private final TenantSession session;
+
+    private final Path outDir;
+
+    private final Path stateDir;
+
+    private final List<String> passRoutes = new ArrayList<>();
+
+    private final Map<String, String> targets = new LinkedHashMap<>();
+
+    private final Semaphore consumed = new Semaphore(0);
+
+    private final Main main = new Main();
+
+    private EmbeddedBroker broker;
+
+    BridgeJob(BridgeSettings settings, TenantSession session) {
+        this.settings = settings;
+        this.session = session;
+        this.connection = session.connection();
+        this.outDir = Path.of(settings.require(BridgeSettings.OUT_DIR))
+                .toAbsolutePath()
+                .normalize();
+        this.stateDir = settings.get(BridgeSettings.STATE_DIR)
+                .map(Path::of)
+                .orElse(outDir.resolve(".state"))
+                .toAbsolutePath()
+                .normalize();
+    }
+
+    Path outDir() {
+        return outDir;
+    }
+
+    Path stateDir() {
+        return stateDir;
+    }
+
+    /** Where each pass route sends its records, for the summary. */
+    Map<String, String> targets() {
+        return targets;
+    }
+
+    /**
+     * Starts the routes, runs one pass of each, waits until the queue consumer has received what was sent, and stops.
+     *
+     * @return records forwarded per route, and {@value #FAULTED_JOBS_CONSUMER} with the records the consumer received
+     */
+    Map<String, Long> runOnce() throws Exception {
+        configure(false);
+        main.start();
+        try {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            ProducerTemplate template = main.getCamelContext().createProducerTemplate();
+            for (String route : passRoutes) {
+                counts.put(route, template.requestBody("direct:" + route, null, Long.class));
+            }
+            long sent = counts.getOrDefault(FAULTED_JOBS, 0L);
+            if (!consumed.tryAcquire((int) sent, DRAIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the faulted-jobs consumer did not receive " + sent
+                        + " messages within " + DRAIN_TIMEOUT.toSeconds() + " s");
+            }
+            counts.put(FAULTED_JOBS_CONSUMER, sent);
+            return counts;
+        } finally {
+            main.stop();
+        }
+    }
+
+    /** Starts the routes with their timers and the management server, and blocks until the process is stopped. */
+    void runUntilStopped() throws Exception {
+        configure(true);
+        main.run();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private void configure(boolean continuous) throws Exception {
+        Files.createDirectories(outDir);
+        Files.createDirectories(stateDir);
+        long period =
+                continuous ? settings.getDuration(BridgeSettings.POLL_INTERVAL).toMillis() : 0;
+        int pageSize = settings.getInt(BridgeSettings.PAGE_SIZE);
+        String folder = settings.require(BridgeSettings.FOLDER_PATH);
+        FileStateRepository watermarks = FileStateRepository.fileStateRepository(
+                stateDir.resolve("watermarks").toFile());
+
+        addPass(
+                KeysetExportRoute.builder(MACHINES, connection)
+                        .entitySet("Machines")
+                        .pageSize(pageSize)
+                        .to(jsonLines("machines.jsonl"))
+                        .state(watermarks)
+                        .period(period),
+                outDir.resolve("machines.jsonl").toString());
+
+        String queue = settings.require(BridgeSettings.JMS_FAULTED_JOBS_QUEUE);
+        main.bind("jms", JmsComponent.jmsComponentAutoAcknowledge(connectionFactory()));
+        addPass(
+                KeysetExportRoute.builder(FAULTED_JOBS, connection)
+                        .entitySet("Jobs")
+                        .folderPath(folder)
+                        .filter("State eq 'Faulted'")
+                        .pageSize(pageSize)
+                        .to("jms:queue:" + queue)
+                        .state(watermarks)
+                        .period(period),
+                "JMS queue " + queue + " -> " + outDir.resolve("faulted-jobs.jsonl"));
+
+        if (settings.isSet(BridgeSettings.WEBHOOK_URL)) {
+            addWebhookDelivery(folder, pageSize, watermarks, period);
+        }
+        if (continuous && settings.isSet(BridgeSettings.RECEIVER_SIGNING_KEY_FILE)) {
+            addWebhookReceiver(folder);
+        }
+
+        main.bind("bulkQueueItems", new BulkQueueItemsProcessor(settings.require(BridgeSettings.INBOX_QUEUE)));
+        main.bind(
+                "bulkAddQueueItemsCall",
+                connection.auth(folder).call(connection.odataEndpoint("Queues/UiPathODataSvc.BulkAddQueueItems")));
+        main.setInitialProperties(camelProperties(continuous));
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport support) {
+                CamelContext context = support.getCamelContext();
+                // Started with the context, so the watermarks are loaded before the first pass reads them.
+                addService(context, watermarks);
+                HealthCheckRegistry.get(context).register(new TokenHealthCheck("uipath-token", connection.tokens()));
+                context.getManagementStrategy().addEventNotifier(new ConsumerCounter());
+            }
+        });
+    }
+
+    private static void addService(CamelContext context, Object service) {
+        try {
+            context.addService(service, true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not add " + service + " to the Camel context", e);
+        }
+    }
+
+    private void addPass(KeysetExportRoute.Builder route, String target) {
+        KeysetExportRoute built = route.build();
+        String id = built.passEndpoint().substring("direct:".length());
+        main.configure().addRoutesBuilder(built);
+        passRoutes.add(id);
+        targets.put(id, target);
+    }
+
+    private void addWebhookDelivery(String folder, int pageSize, FileStateRepository watermarks, long period) {
+        String url = settings.require(BridgeSettings.WEBHOOK_URL);
+        HmacSignature signature = new HmacSignature(readKey(BridgeSettings.WEBHOOK_SIGNING_KEY_FILE));
+        WebhookDeliveryRoute delivery = new WebhookDeliveryRoute(
+                "queue-items-webhook",
+                url,
+                signature,
+                jsonLines("queue-items-dead-letter.jsonl"),
+                settings.getInt(BridgeSettings.WEBHOOK_MAX_REDELIVERIES),
+                Duration.ofMillis(500),
+                Duration.ofSeconds(30));
+        main.configure().addRoutesBuilder(delivery);
+        addPass(
+                KeysetExportRoute.builder(QUEUE_ITEMS, connection)
+                        .entitySet("QueueItems")
+                        .folderPath(folder)
+                        .pageSize(Math.min(pageSize, 100))
+                        .to(delivery.deliveryEndpoint())
+                        .state(watermarks)
+                        .period(period),
+                url + " (dead letters: " + outDir.resolve("queue-items-dead-letter.jsonl") + ")");
+    }
+
+    private void addWebhookReceiver(String folder) {
+        FileIdempotentRepository accepted =
+                (FileIdempotentRepository) FileIdempotentRepository.fileIdempotentRepository(
+                        stateDir.resolve("webhook-events").toFile(), 10_000);
+        main.configure()
+                .addRoutesBuilder(new OrchestratorWebhookRoute(
+                        "orchestrator-webhooks",
+                        settings.require(BridgeSettings.RECEIVER_PATH),
+                        new HmacSignature(readKey(BridgeSettings.RECEIVER_SIGNING_KEY_FILE)),
+                        connection,
+                        folder,
+                        settings.require(BridgeSettings.RECEIVER_QUEUE),
+                        accepted));
+    }
+
+    private Properties camelProperties(boolean continuous) {
+        Properties properties = new Properties();
+        properties.setProperty("camel.main.name", "uipath-bridge");
+        properties.setProperty("camel.main.routesIncludePattern", routesPattern());
+        properties.setProperty("camel.main.shutdownTimeout", "10");
+        properties.setProperty("uipath.out-dir", outDir.toString());
+        properties.setProperty(
+                "uipath.jms.faulted-jobs-queue", settings.require(BridgeSettings.JMS_FAULTED_JOBS_QUEUE));
+        properties.setProperty("uipath.inbox.enabled", Boolean.toString(settings.isSet(BridgeSettings.INBOX_DIR)));
+        properties.setProperty(
+                "uipath.inbox.dir", settings.get(BridgeSettings.INBOX_DIR).orElse("in"));
+        boolean management = continuous && settings.getBoolean(BridgeSettings.MANAGEMENT_ENABLED);
+        properties.setProperty("camel.management.enabled", Boolean.toString(management));
+        properties.setProperty("camel.management.port", settings.require(BridgeSettings.MANAGEMENT_PORT));
+        properties.setProperty("camel.management.host", "127.0.0.1");
+        properties.setProperty("camel.management.healthCheckEnabled", "true");
+        properties.setProperty("camel.management.metricsEnabled", "true");
+        properties.setProperty("camel.metrics.enabled", Boolean.toString(management));
+        boolean receiver = continuous && settings.isSet(BridgeSettings.RECEIVER_SIGNING_KEY_FILE);
+        properties.setProperty("camel.server.enabled", Boolean.toString(receiver));
+        properties.setProperty("camel.server.port", settings.require(BridgeSettings.HTTP_PORT));
+        return properties;
+    }
+
+    // The packaged application reads routes/*.yaml beside bin/; elsewhere (tests, an IDE) the copies in the jar.
+    private String routesPattern() {
+        String home = System.getProperty("uipath.bridge.home");
+        if (home != null && Files.isDirectory(Path.of(home, "routes"))) {
+            return "file:" + Path.of(home, "routes").toAbsolutePath() + "/*.yaml";
+        }
+        return "classpath:routes/*.yaml";
+    }
+
+    private ConnectionFactory connectionFactory() throws Exception {
+        String url = settings.get(BridgeSettings.JMS_BROKER_URL).orElse(null);
+        if (url != null) {
+            return new ActiveMQConnectionFactory(url);
+        }
+        broker = EmbeddedBroker.start(stateDir.resolve("artemis"));
+        return broker.connectionFactory();
+    }
+
+    private String jsonLines(String fileName) {
+        return "file:" + outDir + "?fileName=" + fileName + "&fileExist=Append&appendChars=\\n";
+    }
+
+    private Secret readKey(String key) {
+        Path file = Path.of(settings.require(key));
+        try {
+            String value = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (value.isEmpty()) {
+                throw new ConfigurationException("The file " + file + " named by " + key + " is empty");
+            }
+            return Secret.of(value);
+        } catch (IOException e) {
+            throw new ConfigurationException("The file " + file + " named by " + key + " cannot be read", e);
+        }
+    }
+
+    /** Counts exchanges the queue consumer route completed, so a single pass can wait for the queue to drain. */
+    private final class ConsumerCounter extends EventNotifierSupport {
+
+        @Override
+        public boolean isEnabled(CamelEvent event) {
+            return event instanceof CamelEvent.ExchangeCompletedEvent;
+        }
+
+        @Override
+        public void notify(CamelEvent event) {
+            CamelEvent.ExchangeCompletedEvent completed = (CamelEvent.ExchangeCompletedEvent) event;
+            if (FAULTED_JOBS_CONSUMER.equals(completed.getExchange().getFromRouteId())) {
+                consumed.release();
+            }
+        }
+    }
+}

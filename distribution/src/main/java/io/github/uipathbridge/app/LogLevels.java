@@ -1,0 +1,32 @@
+package io.github.uipathbridge.app;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Console log levels. Verbose output never includes the loggers that print HTTP headers or bytes: Apache HttpClient 5
+ * (under camel-http) logs every request header, {@code Authorization: Bearer ...} included, at DEBUG on {@value
+ * #HEADERS} and the raw bytes on {@value #WIRE}, so those stay at INFO whatever the level asked for.
+ */
+final class LogLevels {
+
+    static final String HEADERS = "org.apache.hc.client5.http.headers";
+
+    static final String WIRE = "org.apache.hc.client5.http.wire";
+
+    private LogLevels() {}
+
+    /** Sets the root level, keeping the header and wire loggers at INFO. */
+    static void verbose(Level level) {
+        logger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(level);
+        for (String name : List.of(HEADERS, WIRE)) {
+            logger(name).setLevel(Level.INFO);
+        }
+    }
+
+    private static Logger logger(String name) {
+        return (Logger) LoggerFactory.getLogger(name);
+    }
+}
