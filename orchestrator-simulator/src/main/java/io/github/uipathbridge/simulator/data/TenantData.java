@@ -246,6 +246,7 @@ public final class TenantData {
         return Map.of("UserName", robot.get("Username"), "RobotId", robot.get("Id"), "HasTriggers", false);
     }
 
+    // A robot belongs to exactly one folder here, where real robots can be shared by several folders.
     private Map<String, Object> robot(SplittableRandom random, long id, Map<String, Object> machine, Folder folder) {
         Instant created = base.minus(400 - id % 300, ChronoUnit.DAYS);
         Map<String, Object> e = Entity.create();
@@ -600,7 +601,7 @@ public final class TenantData {
                 "Currency",
                 random.nextBoolean() ? "EUR" : "USD");
         Map<String, Object> e = newItem(random, id, sharedQueues.get(queue), shared, content, created);
-        e.put("Reference", String.format("%s-%07d", QUEUE_PREFIXES.get(queue), id));
+        e.put("Reference", reference(QUEUE_PREFIXES.get(queue), id));
         e.put("Priority", List.of("Normal", "High", "Low").get((int) (id % 7 == 0 ? 1 : id % 11 == 0 ? 2 : 0)));
         e.put("DueDate", created.plus(3, ChronoUnit.DAYS));
         e.put("RiskSlaDate", created.plus(2, ChronoUnit.DAYS));
@@ -608,6 +609,16 @@ public final class TenantData {
             return withItemStatus(e, status, created.plusSeconds(30 + random.nextInt(600)), id);
         }
         return e;
+    }
+
+    /** PREFIX-0000123: seven digits, zero-padded without String.format, which is slow on this hot path. */
+    private static String reference(String prefix, long id) {
+        String digits = Long.toString(id);
+        StringBuilder sb = new StringBuilder(prefix.length() + 8).append(prefix).append('-');
+        for (int i = digits.length(); i < 7; i++) {
+            sb.append('0');
+        }
+        return sb.append(digits).toString();
     }
 
     private static String seededItemStatus(SplittableRandom random) {

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Streams entities as OData JSON with a {@link JsonGenerator}: properties in PascalCase, absent values omitted,
+ * Known shortcoming: absent values are omitted where the real service writes {@code null}, because the OpenAPI
+ * document declares no property nullable and the contract tests would refuse nulls; clients see a missing key
+ * instead of an explicit null.
+ *
+ * <p>Streams entities as OData JSON with a {@link JsonGenerator}: properties in PascalCase, absent values omitted,
  * navigation properties only when expanded, dates as ISO-8601 UTC with {@code Z}.
  */
 public final class EntityWriter {
