@@ -80,6 +80,10 @@ final class RunCommand implements Callable<Integer> {
         if (received != null) {
             out.printf("  %-22s %6d records received from the queue%n", BridgeJob.FAULTED_JOBS_CONSUMER, received);
         }
+        Long sink = counts.get(SandboxWebhookSinkRoute.ROUTE_ID);
+        if (sink != null) {
+            out.printf("  %-22s %6d signed POSTs checked and accepted%n", SandboxWebhookSinkRoute.ROUTE_ID, sink);
+        }
         out.println("Watermarks in " + job.stateDir().resolve("watermarks")
                 + ": the next run forwards only records added since.");
     }
