@@ -14,6 +14,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +38,8 @@ final class LoopbackStubs implements AutoCloseable {
     private final AtomicInteger tokenRequests = new AtomicInteger();
 
     private final AtomicInteger apiRequests = new AtomicInteger();
+
+    private final Set<String> tokensSeen = ConcurrentHashMap.newKeySet();
 
     private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "loopback-stub");
@@ -87,9 +91,15 @@ final class LoopbackStubs implements AutoCloseable {
         return apiRequests.get();
     }
 
+    /** How many different Authorization values the API received. */
+    int distinctTokensSeen() {
+        return tokensSeen.size();
+    }
+
     void resetCounts() {
         tokenRequests.set(0);
         apiRequests.set(0);
+        tokensSeen.clear();
     }
 
     private String base() {
@@ -111,6 +121,9 @@ final class LoopbackStubs implements AutoCloseable {
         apiRequests.incrementAndGet();
         drain(exchange);
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null) {
+            tokensSeen.add(authorization);
+        }
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             respond(exchange, 401, "{\"message\":\"You are not authenticated!\",\"unAuthorizedRequest\":true}");
             return;

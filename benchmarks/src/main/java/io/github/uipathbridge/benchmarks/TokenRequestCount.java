@@ -27,7 +27,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  * </ul>
  *
  * <p>Each scenario gets a fresh token service and a client id of its own, because camel-http keeps its token cache in
- * a static, JVM-wide map. Prints one line per scenario and fails if any call did not answer 200.
+ * a static, JVM-wide map. Prints one line per scenario (token requests, API calls, and how many different tokens the
+ * API received) and fails if any call did not answer 200.
  */
 public final class TokenRequestCount {
 
@@ -41,7 +42,9 @@ public final class TokenRequestCount {
 
     public static void main(String[] args) throws Exception {
         try (LoopbackStubs stubs = new LoopbackStubs()) {
-            System.out.printf("%-12s %-32s %15s %13s%n", "scenario", "client", "token requests", "API requests");
+            System.out.printf(
+                    "%-12s %-34s %15s %13s %15s%n",
+                    "scenario", "client", "token requests", "API requests", "tokens sent");
             print("cold start", "uipath-bridge UiPathAuthProcessor", coldStart(stubs, Client.OURS));
             print("cold start", "camel-http oauth2CacheTokens", coldStart(stubs, Client.CAMEL_HTTP));
             print("export", "uipath-bridge UiPathAuthProcessor", export(stubs, Client.OURS));
@@ -54,7 +57,7 @@ public final class TokenRequestCount {
         CAMEL_HTTP
     }
 
-    private record Count(int tokenRequests, int apiRequests) {}
+    private record Count(int tokenRequests, int apiRequests, int tokensSent) {}
 
     private static Count coldStart(LoopbackStubs stubs, Client client) throws Exception {
         stubs.tokenDelay(COLD_START_DELAY);
@@ -98,7 +101,7 @@ public final class TokenRequestCount {
             camel.addRoutes(route(stubs, client, scenario, tokenService));
             camel.start();
             workload.run(camel.createProducerTemplate());
-            return new Count(stubs.tokenRequests(), stubs.apiRequests());
+            return new Count(stubs.tokenRequests(), stubs.apiRequests(), stubs.distinctTokensSeen());
         }
     }
 
@@ -139,6 +142,8 @@ public final class TokenRequestCount {
     }
 
     private static void print(String scenario, String client, Count count) {
-        System.out.printf("%-12s %-32s %15d %13d%n", scenario, client, count.tokenRequests(), count.apiRequests());
+        System.out.printf(
+                "%-12s %-34s %15d %13d %15d%n",
+                scenario, client, count.tokenRequests(), count.apiRequests(), count.tokensSent());
     }
 }

@@ -10,14 +10,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes every header that carries a credential from the message, and every exchange property this library uses
- * internally for tokens, so that what the route forwards next (to a queue, a file, a webhook) carries none of them.
+ * Removes every header that carries a credential from the message, and every exchange property under the prefix this
+ * library reserves for its internal names, so that what the route forwards next (to a queue, a file, a webhook)
+ * carries none of them.
  *
  * <p>Which headers carry a credential is decided by {@link CredentialHeaderFilterStrategy#isCredential(String,
  * Object)}: {@code Authorization}, {@code Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie}, names that speak
  * of tokens, secrets, passwords, API keys or signatures, and values that look like a bearer or basic credential or a
- * JWT. Exchange properties are removed when their name starts with {@value CredentialHeaderFilterStrategy#INTERNAL_PREFIX}.
- * The message body is left as it is.
+ * JWT. Exchange properties are removed when their name starts with
+ * {@value CredentialHeaderFilterStrategy#INTERNAL_PREFIX}. The message body is left as it is: a token or secret inside
+ * the body (for example an identity server's answer forwarded as is) is not detected.
  *
  * <p>Put it right before every step that forwards data out of the route:
  *

@@ -35,6 +35,10 @@ import org.apache.camel.http.base.HttpOperationFailedException;
  * route stops before {@link #after()} and the token stays on the message that reaches the error handler; use {@link
  * #call(String)}, {@code throwExceptionOnFailure=false} or a {@code doTry()/doFinally()} around the call.
  *
+ * <p>This library never logs the token, but the Apache HTTP client under camel-http logs every request header, the
+ * token included, at DEBUG on {@code org.apache.hc.client5.http.headers} and {@code org.apache.hc.client5.http.wire};
+ * keep those loggers at INFO or above wherever logs are kept.
+ *
  * <p>The folder header is one of {@value #ORGANIZATION_UNIT_ID}, {@value #FOLDER_KEY}, {@value #FOLDER_PATH} or, for a
  * path that is not printable ASCII, {@value #FOLDER_PATH_ENCODED} (Base64 of the path in UTF-16LE, as Orchestrator
  * expects). When a folder is configured the processor removes the other three, so a message carries exactly one; when

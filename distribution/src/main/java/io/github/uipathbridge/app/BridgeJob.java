@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -69,6 +70,8 @@ final class BridgeJob implements AutoCloseable {
     private final Map<String, String> targets = new LinkedHashMap<>();
 
     private final Semaphore consumed = new Semaphore(0);
+
+    private final AtomicLong sinkReceived = new AtomicLong();
 
     private final Main main = new Main();
 
@@ -121,6 +124,9 @@ final class BridgeJob implements AutoCloseable {
                         + " messages within " + DRAIN_TIMEOUT.toSeconds() + " s");
             }
             counts.put(FAULTED_JOBS_CONSUMER, sent);
+            if (settings.isSet(SandboxTenant.WEBHOOK_SINK)) {
+                counts.put(SandboxWebhookSinkRoute.ROUTE_ID, sinkReceived.get());
+            }
             return counts;
         } finally {
             main.stop();
@@ -172,6 +178,12 @@ final class BridgeJob implements AutoCloseable {
                         .period(period),
                 "JMS queue " + queue + " -> " + outDir.resolve("faulted-jobs.jsonl"));
 
+        if (settings.isSet(SandboxTenant.WEBHOOK_SINK)) {
+            main.configure()
+                    .addRoutesBuilder(new SandboxWebhookSinkRoute(
+                            new HmacSignature(readKey(BridgeSettings.WEBHOOK_SIGNING_KEY_FILE)),
+                            jsonLines("queue-items-webhook.jsonl")));
+        }
         if (settings.isSet(BridgeSettings.WEBHOOK_URL)) {
             addWebhookDelivery(folder, pageSize, watermarks, period);
         }
@@ -232,7 +244,10 @@ final class BridgeJob implements AutoCloseable {
                         .to(delivery.deliveryEndpoint())
                         .state(watermarks)
                         .period(period),
-                url + " (dead letters: " + outDir.resolve("queue-items-dead-letter.jsonl") + ")");
+                settings.isSet(SandboxTenant.WEBHOOK_SINK)
+                        ? "signed webhook " + url + " -> " + outDir.resolve("queue-items-webhook.jsonl")
+                        : "signed webhook " + url + " (dead letters: " + outDir.resolve("queue-items-dead-letter.jsonl")
+                                + ")");
     }
 
     private void addWebhookReceiver(String folder) {
@@ -268,9 +283,11 @@ final class BridgeJob implements AutoCloseable {
         properties.setProperty("camel.management.healthCheckEnabled", "true");
         properties.setProperty("camel.management.metricsEnabled", "true");
         properties.setProperty("camel.metrics.enabled", Boolean.toString(management));
-        boolean receiver = continuous && settings.isSet(BridgeSettings.RECEIVER_SIGNING_KEY_FILE);
+        boolean receiver = continuous && settings.isSet(BridgeSettings.RECEIVER_SIGNING_KEY_FILE)
+                || settings.isSet(SandboxTenant.WEBHOOK_SINK);
         properties.setProperty("camel.server.enabled", Boolean.toString(receiver));
         properties.setProperty("camel.server.port", settings.require(BridgeSettings.HTTP_PORT));
+        properties.setProperty("camel.server.host", "127.0.0.1");
         return properties;
     }
 
@@ -320,8 +337,11 @@ final class BridgeJob implements AutoCloseable {
         @Override
         public void notify(CamelEvent event) {
             CamelEvent.ExchangeCompletedEvent completed = (CamelEvent.ExchangeCompletedEvent) event;
-            if (FAULTED_JOBS_CONSUMER.equals(completed.getExchange().getFromRouteId())) {
+            String route = completed.getExchange().getFromRouteId();
+            if (FAULTED_JOBS_CONSUMER.equals(route)) {
                 consumed.release();
+            } else if (SandboxWebhookSinkRoute.ROUTE_ID.equals(route)) {
+                sinkReceived.incrementAndGet();
             }
         }
     }

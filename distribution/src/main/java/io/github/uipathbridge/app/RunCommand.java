@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,14 +38,16 @@ final class RunCommand implements Callable<Integer> {
         if (!settings.isSet(BridgeSettings.URL)) {
             sandbox = SandboxTenant.start();
             settings = sandbox.apply(settings);
-            out.println("Sandbox mode (uipath.url is not set): Orchestrator simulator at " + sandbox.orchestratorUrl());
-            out.println("  demo credentials handed over through the credential store " + sandbox.credentialReference());
+            out.println("Sandbox mode (uipath.url is not set)");
+            out.println("  Orchestrator simulator: " + sandbox.orchestratorUrl());
+            out.println("  demo credentials:       " + sandbox.credentialReference()
+                    + " (client_id and client_secret files, owner-only)");
         }
         try (TenantSession session = TenantSession.open(settings)) {
             AccessToken token = session.verify();
-            out.println("Token from " + session.endpoints().tokenEndpoint() + " with credentials from "
-                    + session.describeStore() + ": scopes " + String.join(" ", token.scopes()) + ", expires "
-                    + token.expiresAt());
+            out.println("Token for scopes " + String.join(" ", token.scopes()) + ", expires "
+                    + token.expiresAt().truncatedTo(ChronoUnit.SECONDS) + " (from "
+                    + session.endpoints().tokenEndpoint() + "; the token itself is never printed)");
             return run(settings, session, out);
         } finally {
             if (sandbox != null) {
@@ -76,6 +79,10 @@ final class RunCommand implements Callable<Integer> {
         Long received = counts.get(BridgeJob.FAULTED_JOBS_CONSUMER);
         if (received != null) {
             out.printf("  %-22s %6d records received from the queue%n", BridgeJob.FAULTED_JOBS_CONSUMER, received);
+        }
+        Long sink = counts.get(SandboxWebhookSinkRoute.ROUTE_ID);
+        if (sink != null) {
+            out.printf("  %-22s %6d signed POSTs checked and accepted%n", SandboxWebhookSinkRoute.ROUTE_ID, sink);
         }
         out.println("Watermarks in " + job.stateDir().resolve("watermarks")
                 + ": the next run forwards only records added since.");

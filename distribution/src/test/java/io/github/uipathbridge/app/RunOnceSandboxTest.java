@@ -70,6 +70,16 @@ class RunOnceSandboxTest {
 
     @Test
     @Order(4)
+    void shouldPostEveryQueueItemToTheSignedWebhookOnce() throws Exception {
+        List<Long> ids = ids(work.resolve("out/queue-items-webhook.jsonl"));
+
+        assertThat(ids).hasSize(SandboxTenant.QUEUE_ITEMS).doesNotHaveDuplicates();
+        assertThat(first.out())
+                .containsPattern("sandbox-webhook-sink\\s+" + SandboxTenant.QUEUE_ITEMS + " signed POSTs checked");
+    }
+
+    @Test
+    @Order(5)
     void shouldForwardNothingTwiceOnASecondRun() throws Exception {
         long faulted =
                 Files.readAllLines(work.resolve("out/faulted-jobs.jsonl")).size();
@@ -77,13 +87,16 @@ class RunOnceSandboxTest {
         CommandRun second = CommandRun.of(Map.of(), "run", "--once", "--config", config.toString());
 
         assertThat(second.exitCode()).as(second.err()).isZero();
-        assertThat(second.out()).containsPattern("machines\\s+0 new records");
+        assertThat(second.out())
+                .containsPattern("machines\\s+0 new records")
+                .containsPattern("queue-items\\s+0 new records");
+        assertThat(ids(work.resolve("out/queue-items-webhook.jsonl"))).hasSize(SandboxTenant.QUEUE_ITEMS);
         assertThat(ids(work.resolve("out/machines.jsonl"))).hasSize(SEEDED_MACHINES);
         assertThat(Files.readAllLines(work.resolve("out/faulted-jobs.jsonl"))).hasSize((int) faulted);
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void shouldPrintNoTokenOrSecret() {
         assertThat(first.all()).doesNotContain("eyJ").doesNotContainIgnoringCase("client_secret=");
     }

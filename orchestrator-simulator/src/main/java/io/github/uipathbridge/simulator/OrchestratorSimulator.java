@@ -115,7 +115,17 @@ public final class OrchestratorSimulator implements AutoCloseable {
             return thread;
         });
         long millis = options.tickInterval().toMillis();
-        ticker.scheduleAtFixedRate(() -> control.advance(), millis, millis, TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(this::tick, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    // A failing step must not cancel the schedule, which is what an exception escaping the task would do.
+    private void tick() {
+        try {
+            control.advance();
+        } catch (RuntimeException e) {
+            LOG.warn("Simulator life step failed: {}", e.toString());
+            LOG.debug("Simulator life step failure", e);
+        }
     }
 
     /** Stops listening and delivering webhooks. Safe to call twice. */

@@ -96,6 +96,16 @@ class FolderContextTest {
     }
 
     @Test
+    void globalSessionsAreTenantLevelAndSpanFolders() {
+        TestHttp.Response global = api.get("odata/Sessions/UiPath.Server.Configuration.OData.GetGlobalSessions");
+        TestHttp.Response shared = api.get("odata/Sessions", "X-UIPATH-FolderPath", "Shared");
+
+        assertThat(global.status()).isEqualTo(200);
+        assertThat(global.json().get("value").size())
+                .isGreaterThan(shared.json().get("value").size());
+    }
+
+    @Test
     void renumberedFolderIsNotFoundByItsOldIdButStillByKey() {
         try (OrchestratorSimulator own = OrchestratorSimulator.start(
                 SimulatorOptions.builder().queueItems(10).build())) {

@@ -59,6 +59,27 @@ class LifeCycleTest {
     }
 
     @Test
+    void automaticTicksMoveJobsWithoutAdvanceCalls() {
+        try (OrchestratorSimulator sim = OrchestratorSimulator.start(SimulatorOptions.builder()
+                .queueItems(20)
+                .tickInterval(java.time.Duration.ofMillis(50))
+                .build())) {
+            ApiCalls api = ApiCalls.withDefaultToken(sim);
+
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> api.shared(
+                                    "odata/Jobs?$filter=" + TestHttp.q("State eq 'Pending' or State eq 'Running'"))
+                            .json()
+                            .get("value")
+                            .isEmpty());
+
+            assertThat(api.shared("odata/Jobs(50)").json().get("State").asText())
+                    .isIn("Successful", "Faulted");
+        }
+    }
+
+    @Test
     void sessionsChangeState() {
         try (OrchestratorSimulator sim = OrchestratorSimulator.start(
                 SimulatorOptions.builder().queueItems(20).build())) {

@@ -60,7 +60,7 @@ final class SimulatedTenant implements AutoCloseable {
 
     /** Every entity of a set matching {@code filter}, read directly (not through the routes under test). */
     List<JsonNode> query(String entitySet, String folderPath, String filter) throws Exception {
-        String query = "$top=1000&$orderby=Id%20asc"
+        String query = "$top=100&$orderby=Id%20asc"
                 + (filter == null
                         ? ""
                         : "&$filter="

@@ -45,6 +45,7 @@ final class FolderResolver {
             throw new ApiException(
                     400, ApiException.FOLDER_REQUIRED, "An organization unit is required for this action.");
         }
+        // The status and code for an unknown folder (400 / 1100) follow observed answers, not a published contract.
         return folder.orElseThrow(() -> new ApiException(
                 400,
                 ApiException.FOLDER_NOT_FOUND,

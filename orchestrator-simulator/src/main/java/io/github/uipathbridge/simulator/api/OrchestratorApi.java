@@ -202,7 +202,10 @@ public final class OrchestratorApi {
         HttpIo.sendJson(exchange, 200, gen -> EntityWriter.writeSingle(gen, context, entity, def, query));
     }
 
-    /** 429 with Retry-After in seconds and the usual error envelope. */
+    /**
+     * 429 with Retry-After in seconds and the usual error envelope. The OpenAPI document does not describe 429, so
+     * the body's message and error code 0 are a plausible guess, not a copy of the real answer.
+     */
     public static void sendRateLimited(HttpServerExchange exchange, long retryAfterSeconds, Counters counters)
             throws IOException {
         counters.rateLimited.increment();

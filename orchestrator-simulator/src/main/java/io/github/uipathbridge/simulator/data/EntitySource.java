@@ -9,6 +9,9 @@ public interface EntitySource {
     /** Entities with an id greater than {@code afterId}, in ascending id order; weakly consistent. */
     Iterator<Map<String, Object>> ascendingFrom(long afterId);
 
+    /** Entities with an id lower than {@code beforeId}, in descending id order; weakly consistent. */
+    Iterator<Map<String, Object>> descendingFrom(long beforeId);
+
     /** The entity with that id, or {@code null}. */
     Map<String, Object> byId(long id);
 

@@ -50,6 +50,11 @@ public final class MapSource implements EntitySource {
     }
 
     @Override
+    public Iterator<Map<String, Object>> descendingFrom(long beforeId) {
+        return entities.headMap(beforeId, false).descendingMap().values().iterator();
+    }
+
+    @Override
     public Map<String, Object> byId(long id) {
         return entities.get(id);
     }

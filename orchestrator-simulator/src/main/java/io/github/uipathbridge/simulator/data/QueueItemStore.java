@@ -62,6 +62,36 @@ public final class QueueItemStore implements EntitySource {
     }
 
     @Override
+    public Iterator<Map<String, Object>> descendingFrom(long beforeId) {
+        Iterator<Map<String, Object>> added = beforeId > generatedCount + 1
+                ? overlay.subMap(generatedCount, false, beforeId, false)
+                        .descendingMap()
+                        .values()
+                        .iterator()
+                : java.util.Collections.emptyIterator();
+        long firstSeeded = Math.min(beforeId - 1, generatedCount);
+        return new Iterator<>() {
+            private long nextSeeded = firstSeeded;
+
+            @Override
+            public boolean hasNext() {
+                return added.hasNext() || nextSeeded >= 1;
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                if (added.hasNext()) {
+                    return added.next();
+                }
+                if (nextSeeded < 1) {
+                    throw new NoSuchElementException();
+                }
+                return byId(nextSeeded--);
+            }
+        };
+    }
+
+    @Override
     public long count(Folder folder) {
         long seeded = folder == null || folder == generatedFolder ? generatedCount : 0;
         long added = overlay.tailMap(generatedCount, false).values().stream()

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,9 @@ public final class TenantData {
     private static final List<String> CUSTOMERS =
             List.of("Contoso Ltd", "Fabrikam Inc", "Northwind Traders", "Tailspin Toys", "Müller & Söhne GmbH");
 
+    private static final Map<String, Object> OUTPUT_POSTED = Map.of("Result", "Posted");
+    private static final Map<String, Object> OUTPUT_ERROR = Map.of("Result", "Error");
+
     private final long seed;
     private final Instant base;
     private final List<Folder> folders = new CopyOnWriteArrayList<>();
@@ -44,6 +48,8 @@ public final class TenantData {
     private final Folder shared;
     private final List<Map<String, Object>> sharedQueues = new ArrayList<>();
     private final List<Map<String, Object>> sharedRobots = new ArrayList<>();
+    // Navigation copies made once: a generated queue item points at one instead of copying a robot per item.
+    private final List<Map<String, Object>> sharedRobotNavigations = new ArrayList<>();
 
     public TenantData(long seed, Instant start, int machineCount, int jobCount, int queueItemCount) {
         this.seed = seed;
@@ -209,6 +215,7 @@ public final class TenantData {
             ((List<Map<String, Object>>) machine.get("RobotUsers")).add(robotUser(robot));
             if (folder == shared) {
                 sharedRobots.add(robot);
+                sharedRobotNavigations.add(robotNavigation(robot));
             }
             sessions.add(id -> session(random, id, robot, machine, folder, "Available"));
         }
@@ -246,6 +253,7 @@ public final class TenantData {
         return Map.of("UserName", robot.get("Username"), "RobotId", robot.get("Id"), "HasTriggers", false);
     }
 
+    // A robot belongs to exactly one folder here, where real robots can be shared by several folders.
     private Map<String, Object> robot(SplittableRandom random, long id, Map<String, Object> machine, Folder folder) {
         Instant created = base.minus(400 - id % 300, ChronoUnit.DAYS);
         Map<String, Object> e = Entity.create();
@@ -590,24 +598,31 @@ public final class TenantData {
         int queue = queueIndex(id);
         Instant created = base.minusSeconds((queueItems == null ? 0 : queueItems.generatedCount() - id) * 7 + 60);
         String status = id >= firstNewSeededItem() ? "New" : seededItemStatus(random);
-        Map<String, Object> content = Map.of(
-                "InvoiceNumber",
-                QUEUE_PREFIXES.get(queue) + "-" + (100000 + id),
-                "Customer",
-                Values.pick(random, CUSTOMERS),
-                "Amount",
-                Math.round(random.nextDouble(10, 25000) * 100) / 100.0,
-                "Currency",
-                random.nextBoolean() ? "EUR" : "USD");
+        // Ordered, so that SpecificData (a JSON string) is the same text in every run for the same seed.
+        Map<String, Object> content = new LinkedHashMap<>(8);
+        content.put("InvoiceNumber", QUEUE_PREFIXES.get(queue) + "-" + (100000 + id));
+        content.put("Customer", Values.pick(random, CUSTOMERS));
+        content.put("Amount", Math.round(random.nextDouble(10, 25000) * 100) / 100.0);
+        content.put("Currency", random.nextBoolean() ? "EUR" : "USD");
         Map<String, Object> e = newItem(random, id, sharedQueues.get(queue), shared, content, created);
-        e.put("Reference", String.format("%s-%07d", QUEUE_PREFIXES.get(queue), id));
+        e.put("Reference", reference(QUEUE_PREFIXES.get(queue), id));
         e.put("Priority", List.of("Normal", "High", "Low").get((int) (id % 7 == 0 ? 1 : id % 11 == 0 ? 2 : 0)));
         e.put("DueDate", created.plus(3, ChronoUnit.DAYS));
         e.put("RiskSlaDate", created.plus(2, ChronoUnit.DAYS));
         if (!"New".equals(status)) {
-            return withItemStatus(e, status, created.plusSeconds(30 + random.nextInt(600)), id);
+            applyItemStatus(e, status, created.plusSeconds(30 + random.nextInt(600)), id);
         }
         return e;
+    }
+
+    /** PREFIX-0000123: seven digits, zero-padded without String.format, which is slow on this hot path. */
+    private static String reference(String prefix, long id) {
+        String digits = Long.toString(id);
+        StringBuilder sb = new StringBuilder(prefix.length() + 8).append(prefix).append('-');
+        for (int i = digits.length(); i < 7; i++) {
+            sb.append('0');
+        }
+        return sb.append(digits).toString();
     }
 
     private static String seededItemStatus(SplittableRandom random) {
@@ -651,34 +666,41 @@ public final class TenantData {
     /** A copy of the item moved to {@code status}, processed by a robot of its folder, at {@code now}. */
     public Map<String, Object> withItemStatus(Map<String, Object> item, String status, Instant now, long salt) {
         Map<String, Object> e = Entity.copy(item);
-        long id = Entity.id(item);
+        applyItemStatus(e, status, now, salt);
+        return e;
+    }
+
+    private void applyItemStatus(Map<String, Object> e, String status, Instant now, long salt) {
+        long id = Entity.id(e);
         e.put("Status", status);
         e.put("RowVersion", Values.rowVersion(id * 16 + 1 + (salt & 7)));
         if (!"New".equals(status) && !sharedRobots.isEmpty()) {
-            Map<String, Object> robot = sharedRobots.get((int) (id % sharedRobots.size()));
-            e.put("Robot", robotNavigation(robot));
+            int index = (int) (id % sharedRobots.size());
+            Map<String, Object> robot = sharedRobots.get(index);
+            e.put("Robot", sharedRobotNavigations.get(index));
             e.put("RobotId", robot.get("Id"));
             e.put("ExecutorJobKey", new UUID(id, salt).toString());
             e.put("StartProcessing", now.minusSeconds(12));
         }
         if ("Successful".equals(status) || "Failed".equals(status) || "Retried".equals(status)) {
             e.put("EndProcessing", now);
-            e.put("Output", Map.of("Result", "Failed".equals(status) ? "Error" : "Posted"));
+            e.put("Output", "Failed".equals(status) ? OUTPUT_ERROR : OUTPUT_POSTED);
             e.put("OutputData", "{\"DynamicProperties\":{\"Result\":\"Posted\"}}");
             e.put("Analytics", Map.of());
             e.put("AnalyticsData", "{}");
         }
         if ("Failed".equals(status) || "Retried".equals(status)) {
             e.put("ProcessingExceptionType", "BusinessException");
-            e.put(
-                    "ProcessingException",
-                    Map.of(
-                            "Reason", "Invoice amount does not match the purchase order",
-                            "Details", "Validation rule PO-12 failed",
-                            "Type", "BusinessException",
-                            "CreationTime", now));
+            e.put("ProcessingException", processingException(now));
         }
-        return e;
+    }
+
+    private static Map<String, Object> processingException(Instant now) {
+        return Map.of(
+                "Reason", "Invoice amount does not match the purchase order",
+                "Details", "Validation rule PO-12 failed",
+                "Type", "BusinessException",
+                "CreationTime", now);
     }
 
     /** The instant the seeded data is dated from. */

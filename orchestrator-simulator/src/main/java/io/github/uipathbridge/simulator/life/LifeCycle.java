@@ -16,6 +16,9 @@ import java.util.concurrent.ConcurrentSkipListSet;
  * Moves the tenant forward one step per {@link #advance()}: running jobs finish (every fifth faults), pending jobs
  * start, stopping jobs stop, up to {@value #ITEMS_PER_TICK} new queue items are processed (every tenth fails), and
  * one session changes state. Each change sends its webhook event. Thread-safe (one step at a time).
+ *
+ * <p>Known shortcoming: states move one step per tick, not after realistic durations, so a job's run time is the
+ * tick interval and tests that want timing must drive ticks themselves.
  */
 public final class LifeCycle {
 

@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * {@code Timestamp}, {@code TenantId} and the entity; header {@code X-UiPath-Signature} = Base64 of HMAC-SHA256 of
  * the raw body keyed with the webhook's secret; one attempt only, never retried; a receiver that fails (non-2xx,
  * refused, timeout) gets that webhook paused for the configured duration (one hour by default). Thread-safe.
+ *
+ * <p>Known shortcoming: the event carries the whole entity as the API shows it, where real events carry a smaller,
+ * event-specific projection; receivers that rely on fields only the API has will pass here and may fail live.
  */
 public final class WebhookSender implements AutoCloseable {
 
