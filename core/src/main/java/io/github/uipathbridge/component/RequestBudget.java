@@ -13,6 +13,9 @@ import java.util.Objects;
  * collections and answers 429 past that, so staying under the limit on the client side costs less than being told off.
  *
  * <p>Thread-safe; waiting happens outside the lock. A budget of 0 is unlimited.
+ *
+ * <p>Known shortcoming: the budget counts the requests of one component in one JVM only; other processes calling the
+ * same tenant share Orchestrator's limit without being counted here, so leave them headroom (429s are still retried).
  */
 public final class RequestBudget {
 

@@ -37,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * <p>Records that appear with a watermark below one already passed (a time watermark on a clock-skewed server, an
  * {@code Id} reserved by a transaction that commits late) are not seen: keyset polling cannot look back. An
  * {@link IdempotentRepository} lets the route run overlapping consumers without handling a record twice.
+ *
+ * <p>Known shortcoming: the watermark is written once per record, and the default {@code FileStateRepository}
+ * rewrites or appends to its file on each write, so polling a backlog of millions costs as many small file writes;
+ * a {@link StateRepository} that batches writes (or a larger delay between polls) is cheaper for such backlogs.
  */
 public class UiPathPollingConsumer extends ScheduledPollConsumer {
 

@@ -1,5 +1,6 @@
 package io.github.uipathbridge.component;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.uipathbridge.camel.StripCredentialsProcessor;
@@ -14,7 +15,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
@@ -43,6 +46,8 @@ public class UiPathProducer extends DefaultProducer {
     private static final String ADD_QUEUE_ITEM = "/odata/Queues/UiPathODataSvc.AddQueueItem";
 
     private static final String BULK_ADD_QUEUE_ITEMS = "/odata/Queues/UiPathODataSvc.BulkAddQueueItems";
+
+    private static final TypeReference<Map<String, Object>> MAP_TYPE = new TypeReference<>() {};
 
     private final StripCredentialsProcessor stripCredentials = new StripCredentialsProcessor();
 
@@ -162,8 +167,7 @@ public class UiPathProducer extends DefaultProducer {
         // Known shortcoming: get by key is proven only by unit tests, because the simulator cannot yet parse an
         // unquoted GUID literal that starts with a digit, which is how OData v4 (and so Orchestrator) writes them.
         String query = ODataQuery.empty()
-                .withFilter(
-                        ODataFilter.eq("Key", java.util.UUID.fromString(key)).toString())
+                .withFilter(ODataFilter.eq("Key", UUID.fromString(key)).toString())
                 .withSelect(endpoint.getSelect())
                 .withExpand(endpoint.getExpand())
                 .withTop(1)
@@ -224,8 +228,7 @@ public class UiPathProducer extends DefaultProducer {
         String path = question < 0 ? target : target.substring(0, question);
         String query = question < 0 ? null : target.substring(question + 1);
         Object body = "GET".equalsIgnoreCase(method) || "DELETE".equalsIgnoreCase(method) ? null : jsonBody(message);
-        message.setBody(
-                toJava(client.call(method.toUpperCase(java.util.Locale.ROOT), path, query, body, folder, budget)));
+        message.setBody(toJava(client.call(method.toUpperCase(Locale.ROOT), path, query, body, folder, budget)));
     }
 
     private Map<String, Object> queueItem(Exchange exchange, Map<String, Object> content) {
@@ -294,7 +297,4 @@ public class UiPathProducer extends DefaultProducer {
             // The response was abandoned by the route; closing it is all that is left to do.
         }
     }
-
-    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP_TYPE =
-            new com.fasterxml.jackson.core.type.TypeReference<>() {};
 }
