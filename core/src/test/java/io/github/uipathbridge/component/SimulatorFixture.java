@@ -47,7 +47,7 @@ final class SimulatorFixture implements AutoCloseable {
         settings.setOrchestratorUrl(simulator.orchestratorUrl());
         settings.setIdentityUrl(simulator.tokenUrl());
         settings.setCredentials("env:" + prefix);
-        settings.setScopes("OR.Jobs OR.Queues OR.Folders");
+        settings.setScopes("OR.Jobs OR.Queues OR.Folders OR.Webhooks");
         settings.setRequestsPerMinute(requestsPerMinute);
         settings.setRetryBackoff(10);
         context.addComponent("uipath", component);
