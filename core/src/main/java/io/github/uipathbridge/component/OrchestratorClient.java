@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * waits and retries on 429 and 5xx, and turns any other error answer into a {@link UiPathApiException}.
  *
  * <p>Retries: a 429 is retried for any method, since Orchestrator refused it before doing anything; a 5xx only for GET,
- * since a POST that failed with 5xx may have been carried out and repeating it could start a job or add an item twice.
+ * since a POST that failed with 5xx may have been carried out and repeating it could start a job or add an item twice;
+ * a connection dropped or timed out before the answer is retried for GET only, for the same reason.
  * The wait is the answer's {@code Retry-After} (seconds or an HTTP date) when present, otherwise an exponential backoff
  * with jitter, capped at {@code maxBackoff}. Thread-safe.
  */
@@ -94,7 +95,26 @@ public final class OrchestratorClient {
             throws IOException {
         HttpRequest.Builder request = request(method, path, query, body, folder);
         for (int attempt = 0; ; attempt++) {
-            HttpResponse<InputStream> response = send(request, method, path, budget);
+            HttpResponse<InputStream> response;
+            try {
+                response = send(request, method, path, budget);
+            } catch (InterruptedIOException e) {
+                throw e;
+            } catch (IOException e) {
+                // A connection dropped before an answer: safe to repeat for GET only, as for a 5xx.
+                if (attempt >= maxRetries || !"GET".equals(method)) {
+                    throw e;
+                }
+                Duration wait = backoff(attempt);
+                LOG.warn(
+                        "{} {} failed ({}); retrying in {} ms",
+                        method,
+                        path,
+                        e.getClass().getSimpleName(),
+                        wait.toMillis());
+                pause(wait);
+                continue;
+            }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 return response.body();
@@ -193,6 +213,10 @@ public final class OrchestratorClient {
         if (told != null) {
             return told.compareTo(maxBackoff) > 0 ? maxBackoff : told;
         }
+        return backoff(attempt);
+    }
+
+    private Duration backoff(int attempt) {
         long base = initialBackoff.toMillis() << Math.min(attempt, 16);
         long capped = Math.min(base, maxBackoff.toMillis());
         // Full jitter keeps several consumers that were refused together from coming back together.

@@ -142,6 +142,20 @@ class UiPathProducerIT {
     }
 
     @Test
+    void droppedConnectionAndServerErrorOnAGetAreRetried() throws Exception {
+        fixture.control().injectDroppedConnection(FaultTarget.API, 1);
+        fixture.control().injectStatus(FaultTarget.API, 502, 1);
+        long faultsBefore = fixture.control().stats().faultsInjected();
+        MockEndpoint first = context.getEndpoint("mock:first", MockEndpoint.class);
+        first.expectedMessageCount(1);
+
+        template.sendBody("direct:first", null);
+
+        first.assertIsSatisfied();
+        assertThat(fixture.control().stats().faultsInjected() - faultsBefore).isEqualTo(2);
+    }
+
+    @Test
     void duplicateReferenceRaisesTheTypedErrorWith1016() {
         String reference = "dup-" + System.nanoTime();
         addWithReference(reference);
