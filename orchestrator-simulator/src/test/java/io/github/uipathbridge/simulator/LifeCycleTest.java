@@ -3,6 +3,8 @@ package io.github.uipathbridge.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 class LifeCycleTest {
@@ -62,12 +64,12 @@ class LifeCycleTest {
     void automaticTicksMoveJobsWithoutAdvanceCalls() {
         try (OrchestratorSimulator sim = OrchestratorSimulator.start(SimulatorOptions.builder()
                 .queueItems(20)
-                .tickInterval(java.time.Duration.ofMillis(50))
+                .tickInterval(Duration.ofMillis(50))
                 .build())) {
             ApiCalls api = ApiCalls.withDefaultToken(sim);
 
-            org.awaitility.Awaitility.await()
-                    .atMost(java.time.Duration.ofSeconds(10))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
                     .until(() -> api.shared(
                                     "odata/Jobs?$filter=" + TestHttp.q("State eq 'Pending' or State eq 'Running'"))
                             .json()
