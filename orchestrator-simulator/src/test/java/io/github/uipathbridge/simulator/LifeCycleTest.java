@@ -46,6 +46,37 @@ class LifeCycleTest {
     }
 
     @Test
+    void softStoppedRunningJobGoesStoppingThenStopped() {
+        try (OrchestratorSimulator sim = OrchestratorSimulator.start(
+                SimulatorOptions.builder().queueItems(20).build())) {
+            ApiCalls api = ApiCalls.withDefaultToken(sim);
+            long running = api.shared("odata/Jobs?$filter=" + TestHttp.q("State eq 'Running'"))
+                    .json()
+                    .get("value")
+                    .get(0)
+                    .get("Id")
+                    .asLong();
+
+            api.post(
+                    "odata/Jobs(" + running + ")/UiPath.Server.Configuration.OData.StopJob",
+                    "{\"strategy\":\"SoftStop\"}",
+                    SHARED);
+            String stopping = api.shared("odata/Jobs(" + running + ")")
+                    .json()
+                    .get("State")
+                    .asText();
+            sim.control().advance().join();
+
+            assertThat(stopping).isEqualTo("Stopping");
+            assertThat(api.shared("odata/Jobs(" + running + ")")
+                            .json()
+                            .get("State")
+                            .asText())
+                    .isEqualTo("Stopped");
+        }
+    }
+
+    @Test
     void newQueueItemsGetProcessed() {
         try (OrchestratorSimulator sim = OrchestratorSimulator.start(
                 SimulatorOptions.builder().queueItems(20).build())) {
