@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -97,6 +98,17 @@ final class BridgeJob implements AutoCloseable {
 
     Path stateDir() {
         return stateDir;
+    }
+
+    /** Where health and metrics are served while {@link #runUntilStopped()} runs, or empty when they are off. */
+    Optional<String> managementUrl() {
+        if (!settings.getBoolean(BridgeSettings.MANAGEMENT_ENABLED)) {
+            return Optional.empty();
+        }
+        String port = serverEnabled(true)
+                ? settings.require(BridgeSettings.HTTP_PORT)
+                : settings.require(BridgeSettings.MANAGEMENT_PORT);
+        return Optional.of("http://127.0.0.1:" + port + "/observe/health and /observe/metrics");
     }
 
     /** Where each pass route sends its records, for the summary. */
@@ -276,19 +288,30 @@ final class BridgeJob implements AutoCloseable {
         properties.setProperty("uipath.inbox.enabled", Boolean.toString(settings.isSet(BridgeSettings.INBOX_DIR)));
         properties.setProperty(
                 "uipath.inbox.dir", settings.get(BridgeSettings.INBOX_DIR).orElse("in"));
+        boolean server = serverEnabled(continuous);
+        properties.setProperty("camel.server.enabled", Boolean.toString(server));
+        properties.setProperty("camel.server.port", settings.require(BridgeSettings.HTTP_PORT));
+        properties.setProperty("camel.server.host", settings.require(BridgeSettings.HTTP_HOST));
+
         boolean management = continuous && settings.getBoolean(BridgeSettings.MANAGEMENT_ENABLED);
+        // Camel's platform-http engine finds its port only while one Vert.x server exists, so when the webhook server
+        // runs, health and metrics are served by it (same port) instead of a second server.
+        String managementPort =
+                server ? settings.require(BridgeSettings.HTTP_PORT) : settings.require(BridgeSettings.MANAGEMENT_PORT);
         properties.setProperty("camel.management.enabled", Boolean.toString(management));
-        properties.setProperty("camel.management.port", settings.require(BridgeSettings.MANAGEMENT_PORT));
-        properties.setProperty("camel.management.host", "127.0.0.1");
+        properties.setProperty("camel.management.port", managementPort);
+        properties.setProperty(
+                "camel.management.host", server ? settings.require(BridgeSettings.HTTP_HOST) : "127.0.0.1");
         properties.setProperty("camel.management.healthCheckEnabled", "true");
         properties.setProperty("camel.management.metricsEnabled", "true");
         properties.setProperty("camel.metrics.enabled", Boolean.toString(management));
-        boolean receiver = continuous && settings.isSet(BridgeSettings.RECEIVER_SIGNING_KEY_FILE)
-                || settings.isSet(SandboxTenant.WEBHOOK_SINK);
-        properties.setProperty("camel.server.enabled", Boolean.toString(receiver));
-        properties.setProperty("camel.server.port", settings.require(BridgeSettings.HTTP_PORT));
-        properties.setProperty("camel.server.host", "127.0.0.1");
+        properties.putAll(settings.camelSettings());
         return properties;
+    }
+
+    private boolean serverEnabled(boolean continuous) {
+        return continuous && settings.isSet(BridgeSettings.RECEIVER_SIGNING_KEY_FILE)
+                || settings.isSet(SandboxTenant.WEBHOOK_SINK);
     }
 
     // The packaged application reads routes/*.yaml beside bin/; elsewhere (tests, an IDE) the copies in the jar.

@@ -64,6 +64,8 @@ public final class BridgeSettings {
 
     public static final String HTTP_PORT = "uipath.http.port";
 
+    public static final String HTTP_HOST = "uipath.http.host";
+
     public static final String MANAGEMENT_ENABLED = "uipath.management.enabled";
 
     public static final String MANAGEMENT_PORT = "uipath.management.port";
@@ -85,6 +87,7 @@ public final class BridgeSettings {
             Map.entry(RECEIVER_PATH, "/uipath/webhooks"),
             Map.entry(RECEIVER_QUEUE, "Orders"),
             Map.entry(HTTP_PORT, "8080"),
+            Map.entry(HTTP_HOST, "0.0.0.0"),
             Map.entry(MANAGEMENT_ENABLED, "true"),
             Map.entry(MANAGEMENT_PORT, "9876"));
 
@@ -149,6 +152,20 @@ public final class BridgeSettings {
                 .or(() -> nonBlank(environment.get(environmentName(key))))
                 .or(() -> nonBlank(file.getProperty(key)))
                 .isPresent();
+    }
+
+    /**
+     * The {@code camel.*} keys of the properties file (Camel Main settings such as {@code camel.main.durationMaxSeconds}
+     * or component options), passed to Camel as they are.
+     */
+    public Map<String, String> camelSettings() {
+        Map<String, String> camel = new HashMap<>();
+        for (String name : file.stringPropertyNames()) {
+            if (name.startsWith("camel.")) {
+                camel.put(name, file.getProperty(name));
+            }
+        }
+        return Map.copyOf(camel);
     }
 
     /** The value of a key that has a default. */

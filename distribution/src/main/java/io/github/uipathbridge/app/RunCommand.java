@@ -60,6 +60,7 @@ final class RunCommand implements Callable<Integer> {
         try (BridgeJob job = new BridgeJob(settings, session)) {
             if (!once) {
                 out.println("Running until stopped (Ctrl-C); writing under " + job.outDir());
+                job.managementUrl().ifPresent(url -> out.println("Health and metrics: " + url));
                 job.runUntilStopped();
                 return 0;
             }

@@ -36,10 +36,14 @@ final class SandboxTenant implements AutoCloseable {
 
     private final int sinkPort;
 
+    // A stopped process (Ctrl-C, SIGTERM) never reaches close(); the demo secrets must not outlive it.
+    private final Thread cleanup = new Thread(this::deleteSecrets, "uipath-bridge-sandbox-cleanup");
+
     private SandboxTenant(OrchestratorSimulator simulator, Path secrets, int sinkPort) {
         this.simulator = simulator;
         this.secrets = secrets;
         this.sinkPort = sinkPort;
+        Runtime.getRuntime().addShutdownHook(cleanup);
     }
 
     static SandboxTenant start() {
@@ -70,6 +74,7 @@ final class SandboxTenant implements AutoCloseable {
                         BridgeSettings.WEBHOOK_SIGNING_KEY_FILE,
                         secrets.resolve(WEBHOOK_KEY).toString())
                 .with(BridgeSettings.HTTP_PORT, Integer.toString(sinkPort))
+                .with(BridgeSettings.HTTP_HOST, "127.0.0.1")
                 .with(WEBHOOK_SINK, "true");
     }
 
@@ -84,6 +89,15 @@ final class SandboxTenant implements AutoCloseable {
     @Override
     public void close() {
         simulator.close();
+        deleteSecrets();
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook runs anyway, and deleting twice is harmless.
+        }
+    }
+
+    private void deleteSecrets() {
         try {
             Files.deleteIfExists(secrets.resolve("client_id"));
             Files.deleteIfExists(secrets.resolve("client_secret"));

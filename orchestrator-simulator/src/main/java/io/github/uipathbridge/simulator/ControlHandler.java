@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.uipathbridge.simulator.data.Json;
 import io.github.uipathbridge.simulator.http.ApiException;
 import io.github.uipathbridge.simulator.http.HttpIo;
+import io.github.uipathbridge.simulator.identity.AppRegistry;
 import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.time.Duration;
@@ -126,8 +127,7 @@ final class ControlHandler {
         if (clientId == null) {
             throw new IllegalArgumentException("clientId is required");
         }
-        String secret =
-                body.path("clientSecret").asText(io.github.uipathbridge.simulator.identity.AppRegistry.newSecret());
+        String secret = body.path("clientSecret").asText(AppRegistry.newSecret());
         List<String> scopes = new ArrayList<>();
         body.path("scopes").forEach(s -> scopes.add(s.asText()));
         control.addApp(clientId, secret, scopes, body.path("clientCredentials").asBoolean(true));

@@ -75,7 +75,9 @@ final class Contract {
         Map<String, Schema> schemas = api.getComponents().getSchemas();
         schemas.forEach((name, schema) -> {
             if (schema.getProperties() != null) {
-                schema.getProperties().values().forEach(p -> openDictionary((Schema) p));
+                for (Object property : schema.getProperties().values()) {
+                    openDictionary((Schema) property);
+                }
             }
             if (name.startsWith("ODataValueOf")) {
                 schema.setAdditionalProperties(true);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,7 +144,7 @@ class ControlTest {
 
     @Test
     void tokensCanBeRevokedOverHttp() {
-        sim.control().addApp("revocable", "revocable-secret", java.util.List.of("OR.Machines"));
+        sim.control().addApp("revocable", "revocable-secret", List.of("OR.Machines"));
         String token = TestHttp.token(sim, "revocable", "revocable-secret", null);
         control("POST", "tokens/revoke", "{\"clientId\":\"revocable\"}");
 

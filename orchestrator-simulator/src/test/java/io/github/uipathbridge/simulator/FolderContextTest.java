@@ -96,6 +96,16 @@ class FolderContextTest {
     }
 
     @Test
+    void foldersCanBeFoundByNonAsciiFullyQualifiedName() {
+        TestHttp.Response response =
+                api.get("odata/Folders?$filter=" + TestHttp.q("FullyQualifiedName eq 'Finanças/Contas'"));
+
+        assertThat(response.json().get("value")).hasSize(1);
+        assertThat(response.json().get("value").get(0).get("Id").asLong())
+                .isEqualTo(sim.control().folderId("Finanças/Contas"));
+    }
+
+    @Test
     void globalSessionsAreTenantLevelAndSpanFolders() {
         TestHttp.Response global = api.get("odata/Sessions/UiPath.Server.Configuration.OData.GetGlobalSessions");
         TestHttp.Response shared = api.get("odata/Sessions", "X-UIPATH-FolderPath", "Shared");

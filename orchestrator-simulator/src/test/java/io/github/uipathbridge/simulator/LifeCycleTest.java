@@ -3,6 +3,8 @@ package io.github.uipathbridge.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 class LifeCycleTest {
@@ -44,6 +46,37 @@ class LifeCycleTest {
     }
 
     @Test
+    void softStoppedRunningJobGoesStoppingThenStopped() {
+        try (OrchestratorSimulator sim = OrchestratorSimulator.start(
+                SimulatorOptions.builder().queueItems(20).build())) {
+            ApiCalls api = ApiCalls.withDefaultToken(sim);
+            long running = api.shared("odata/Jobs?$filter=" + TestHttp.q("State eq 'Running'"))
+                    .json()
+                    .get("value")
+                    .get(0)
+                    .get("Id")
+                    .asLong();
+
+            api.post(
+                    "odata/Jobs(" + running + ")/UiPath.Server.Configuration.OData.StopJob",
+                    "{\"strategy\":\"SoftStop\"}",
+                    SHARED);
+            String stopping = api.shared("odata/Jobs(" + running + ")")
+                    .json()
+                    .get("State")
+                    .asText();
+            sim.control().advance().join();
+
+            assertThat(stopping).isEqualTo("Stopping");
+            assertThat(api.shared("odata/Jobs(" + running + ")")
+                            .json()
+                            .get("State")
+                            .asText())
+                    .isEqualTo("Stopped");
+        }
+    }
+
+    @Test
     void newQueueItemsGetProcessed() {
         try (OrchestratorSimulator sim = OrchestratorSimulator.start(
                 SimulatorOptions.builder().queueItems(20).build())) {
@@ -62,12 +95,12 @@ class LifeCycleTest {
     void automaticTicksMoveJobsWithoutAdvanceCalls() {
         try (OrchestratorSimulator sim = OrchestratorSimulator.start(SimulatorOptions.builder()
                 .queueItems(20)
-                .tickInterval(java.time.Duration.ofMillis(50))
+                .tickInterval(Duration.ofMillis(50))
                 .build())) {
             ApiCalls api = ApiCalls.withDefaultToken(sim);
 
-            org.awaitility.Awaitility.await()
-                    .atMost(java.time.Duration.ofSeconds(10))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
                     .until(() -> api.shared(
                                     "odata/Jobs?$filter=" + TestHttp.q("State eq 'Pending' or State eq 'Running'"))
                             .json()

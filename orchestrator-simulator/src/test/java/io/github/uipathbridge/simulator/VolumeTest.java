@@ -3,6 +3,9 @@ package io.github.uipathbridge.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** A million queue items are generated from their ids, served by keyset, and identical for the same seed. */
@@ -69,7 +72,7 @@ class VolumeTest {
         String second;
         try (OrchestratorSimulator sim = OrchestratorSimulator.start(SimulatorOptions.builder()
                 .queueItems(1_000_000)
-                .clock(java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC))
+                .clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC))
                 .build())) {
             first = page(sim, TestHttp.token(sim), "$filter=" + TestHttp.q("Id eq 777777"))
                     .get("value")
@@ -77,7 +80,7 @@ class VolumeTest {
         }
         try (OrchestratorSimulator sim = OrchestratorSimulator.start(SimulatorOptions.builder()
                 .queueItems(1_000_000)
-                .clock(java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC))
+                .clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC))
                 .build())) {
             second = page(sim, TestHttp.token(sim), "$filter=" + TestHttp.q("Id eq 777777"))
                     .get("value")

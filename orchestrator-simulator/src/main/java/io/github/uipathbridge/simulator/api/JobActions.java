@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -125,7 +126,7 @@ final class JobActions {
         }
         if (!node.isTextual()) {
             throw ApiException.badQuery("The request is invalid. 'InputArguments' must be a string holding a JSON"
-                    + " object, not a JSON " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ".");
+                    + " object, not a JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT) + ".");
         }
         try {
             JsonNode parsed = Json.MAPPER.readTree(node.asText());

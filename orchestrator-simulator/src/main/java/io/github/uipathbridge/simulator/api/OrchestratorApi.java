@@ -1,5 +1,6 @@
 package io.github.uipathbridge.simulator.api;
 
+import io.github.uipathbridge.simulator.Profile;
 import io.github.uipathbridge.simulator.data.Entity;
 import io.github.uipathbridge.simulator.data.Folder;
 import io.github.uipathbridge.simulator.data.TenantData;
@@ -18,6 +19,7 @@ import io.github.uipathbridge.simulator.odata.QueryEngine;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -73,8 +75,8 @@ public final class OrchestratorApi {
             Counters counters,
             LifeCycle life,
             WebhookSender webhooks,
-            io.github.uipathbridge.simulator.Profile profile,
-            java.time.Clock clock) {
+            Profile profile,
+            Clock clock) {
         this.baseUrl = baseUrl;
         this.tokens = tokens;
         this.rateLimiter = rateLimiter;

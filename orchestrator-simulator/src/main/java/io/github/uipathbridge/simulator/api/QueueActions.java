@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -106,7 +107,7 @@ public final class QueueActions {
 
     private List<Map<String, Object>> duplicatesIn(Map<String, Object> queue, List<JsonNode> requested) {
         List<Map<String, Object>> failed = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < requested.size(); i++) {
             String reference = Bodies.text(requested.get(i), "Reference");
             if (reference != null

@@ -1,5 +1,6 @@
 package io.github.uipathbridge.simulator.data;
 
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -68,7 +69,7 @@ public final class QueueItemStore implements EntitySource {
                         .descendingMap()
                         .values()
                         .iterator()
-                : java.util.Collections.emptyIterator();
+                : Collections.emptyIterator();
         long firstSeeded = Math.min(beforeId - 1, generatedCount);
         return new Iterator<>() {
             private long nextSeeded = firstSeeded;

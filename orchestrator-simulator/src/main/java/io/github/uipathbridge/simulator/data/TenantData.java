@@ -212,7 +212,7 @@ public final class TenantData {
             Map<String, Object> machine = machines.add(id -> machine(random, id));
             Folder folder = i % 5 == 0 ? robotFolders.get(1) : robotFolders.get(0);
             Map<String, Object> robot = robots.add(id -> robot(random, id, machine, folder));
-            ((List<Map<String, Object>>) machine.get("RobotUsers")).add(robotUser(robot));
+            robotUsers(machine).add(robotUser(robot));
             if (folder == shared) {
                 sharedRobots.add(robot);
                 sharedRobotNavigations.add(robotNavigation(robot));
@@ -247,6 +247,11 @@ public final class TenantData {
         e.put("UpdateInfo", Map.of("updateStatus", "Compliant", "targetUpdateVersion", ROBOT_VERSION));
         e.put("Id", id);
         return e;
+    }
+
+    @SuppressWarnings("unchecked") // the machine factory puts a mutable list of maps under RobotUsers
+    private static List<Map<String, Object>> robotUsers(Map<String, Object> machine) {
+        return (List<Map<String, Object>>) machine.get("RobotUsers");
     }
 
     private static Map<String, Object> robotUser(Map<String, Object> robot) {
@@ -606,7 +611,7 @@ public final class TenantData {
         content.put("Currency", random.nextBoolean() ? "EUR" : "USD");
         Map<String, Object> e = newItem(random, id, sharedQueues.get(queue), shared, content, created);
         e.put("Reference", reference(QUEUE_PREFIXES.get(queue), id));
-        e.put("Priority", List.of("Normal", "High", "Low").get((int) (id % 7 == 0 ? 1 : id % 11 == 0 ? 2 : 0)));
+        e.put("Priority", List.of("Normal", "High", "Low").get(id % 7 == 0 ? 1 : id % 11 == 0 ? 2 : 0));
         e.put("DueDate", created.plus(3, ChronoUnit.DAYS));
         e.put("RiskSlaDate", created.plus(2, ChronoUnit.DAYS));
         if (!"New".equals(status)) {

@@ -13,8 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -50,8 +52,8 @@ public final class TokenIssuer {
         this.clock = clock;
         this.ttl = ttl;
         this.keyPair = generateKeyPair();
-        this.keyId = UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
-        this.issued = java.util.Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, false) {
+        this.keyId = UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
+        this.issued = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, false) {
             private static final long serialVersionUID = 1L;
 
             @Override

@@ -127,6 +127,7 @@ public final class LifeCycle {
         }
     }
 
+    @SuppressWarnings("unchecked") // a session's Robot is the map TenantData.session put there
     private void changeSession(Instant now, List<CompletableFuture<Void>> events) {
         long count = data.sessions().count(null);
         if (count == 0) {
