@@ -1,16 +1,20 @@
 package io.github.uipathbridge.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.uipathbridge.simulator.FaultTarget;
 import io.github.uipathbridge.simulator.SimulatorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +81,28 @@ class MachinesExportRouteTest {
         assertThat(Files.readString(work.resolve("out/machines.jsonl")))
                 .doesNotContain("eyJ")
                 .doesNotContain(tenant.simulator().clientSecret());
+    }
+
+    @Test
+    void shouldFinishThePassWhenOrchestratorAsksToSlowDownOnce() throws Exception {
+        tenant.simulator().control().injectRateLimit(FaultTarget.API, Duration.ofSeconds(1), 1);
+
+        Long forwarded = template.requestBody("direct:machines", null, Long.class);
+
+        assertThat(forwarded).isEqualTo(MACHINES);
+        assertThat(ids(machineLines())).hasSize(MACHINES).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldFailThePassOnAServerErrorAndLoseNothingOnTheNext() throws Exception {
+        tenant.simulator().control().injectStatus(FaultTarget.API, 500, 1);
+
+        assertThatThrownBy(() -> template.requestBody("direct:machines", null, Long.class))
+                .hasRootCauseInstanceOf(HttpOperationFailedException.class);
+        Long retried = template.requestBody("direct:machines", null, Long.class);
+
+        assertThat(retried).isEqualTo(MACHINES);
+        assertThat(ids(machineLines())).hasSize(MACHINES).doesNotHaveDuplicates();
     }
 
     private CamelContext startCamel(FileStateRepository state) throws Exception {

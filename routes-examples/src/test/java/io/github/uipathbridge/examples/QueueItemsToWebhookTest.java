@@ -77,6 +77,16 @@ class QueueItemsToWebhookTest {
         assertThat(receiver.accepted()).hasSize(QUEUE_ITEMS);
     }
 
+    @Test
+    void shouldSendNoOrchestratorCredentialToTheWebhook() throws Exception {
+        startRoutes(0, 0);
+
+        camel.createProducerTemplate().requestBody("direct:queue-items", null, Long.class);
+
+        assertThat(receiver.requests()).isEqualTo(QUEUE_ITEMS);
+        assertThat(receiver.credentialHeaders()).isEmpty();
+    }
+
     private void startRoutes(int receiverDownFor, int maxRedeliveries) throws Exception {
         receiver = new WebhookReceiver(SIGNATURE, receiverDownFor);
         camel = new DefaultCamelContext();

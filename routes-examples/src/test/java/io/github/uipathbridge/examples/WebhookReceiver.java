@@ -24,6 +24,8 @@ final class WebhookReceiver implements AutoCloseable {
 
     private final List<String> badSignatures = new CopyOnWriteArrayList<>();
 
+    private final List<String> credentialHeaders = new CopyOnWriteArrayList<>();
+
     WebhookReceiver(HmacSignature signature, int downFor) throws IOException {
         this.signature = signature;
         this.refusalsLeft = new AtomicInteger(downFor);
@@ -45,6 +47,11 @@ final class WebhookReceiver implements AutoCloseable {
         return badSignatures;
     }
 
+    /** Names of credential headers that reached the receiver; there must be none. */
+    List<String> credentialHeaders() {
+        return credentialHeaders;
+    }
+
     int requests() {
         return requests.get();
     }
@@ -52,6 +59,11 @@ final class WebhookReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         requests.incrementAndGet();
+        for (String name : exchange.getRequestHeaders().keySet()) {
+            if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Cookie")) {
+                credentialHeaders.add(name);
+            }
+        }
         int status = 200;
         if (refusalsLeft.getAndUpdate(left -> left > 0 ? left - 1 : 0) > 0) {
             status = 503;
