@@ -168,10 +168,13 @@ public class UiPathPollingConsumer extends ScheduledPollConsumer {
         }
     }
 
-    /** The filter for records past a watermark; null when there is none yet. */
+    /**
+     * The filter for records past a watermark. Without a watermark: none for Id, and for a time field only records
+     * that have the time, since never-modified entities carry a null LastModificationTime and cannot be ordered.
+     */
     static String afterWatermark(String field, String watermark) {
         if (watermark == null || watermark.isBlank()) {
-            return null;
+            return "Id".equals(field) ? null : ODataFilter.ne(field, null).toString();
         }
         if ("Id".equals(field)) {
             return ODataFilter.gt("Id", Long.parseLong(watermark)).toString();

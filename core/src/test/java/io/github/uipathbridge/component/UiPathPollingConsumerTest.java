@@ -19,6 +19,12 @@ class UiPathPollingConsumerTest {
     }
 
     @Test
+    void noTimeWatermarkAsksForRecordsThatHaveTheTime() {
+        assertThat(UiPathPollingConsumer.afterWatermark("LastModificationTime", null))
+                .isEqualTo("LastModificationTime ne null");
+    }
+
+    @Test
     void noWatermarkAsksForEverything() {
         assertThat(UiPathPollingConsumer.afterWatermark("Id", null)).isNull();
     }
