@@ -63,7 +63,13 @@ final class BridgeJob implements AutoCloseable {
 
     private final OrchestratorConnection connection;
 
-    private final TenantSession session;
+    private final String folder;
+
+    private final int pageSize;
+
+    private final FileStateRepository watermarks;
+
+    private long periodMillis;
 
     private final Path outDir;
 
@@ -83,8 +89,9 @@ final class BridgeJob implements AutoCloseable {
 
     BridgeJob(BridgeSettings settings, TenantSession session) {
         this.settings = settings;
-        this.session = session;
         this.connection = session.connection();
+        this.folder = settings.require(BridgeSettings.FOLDER_PATH);
+        this.pageSize = settings.getInt(BridgeSettings.PAGE_SIZE);
         this.outDir = Path.of(settings.require(BridgeSettings.OUT_DIR))
                 .toAbsolutePath()
                 .normalize();
@@ -93,6 +100,8 @@ final class BridgeJob implements AutoCloseable {
                 .orElse(outDir.resolve(".state"))
                 .toAbsolutePath()
                 .normalize();
+        this.watermarks = FileStateRepository.fileStateRepository(
+                stateDir.resolve("watermarks").toFile());
     }
 
     Path outDir() {
@@ -164,22 +173,37 @@ final class BridgeJob implements AutoCloseable {
     private void configure(boolean continuous) throws Exception {
         Files.createDirectories(outDir);
         Files.createDirectories(stateDir);
-        long period =
+        periodMillis =
                 continuous ? settings.getDuration(BridgeSettings.POLL_INTERVAL).toMillis() : 0;
-        int pageSize = settings.getInt(BridgeSettings.PAGE_SIZE);
-        String folder = settings.require(BridgeSettings.FOLDER_PATH);
-        FileStateRepository watermarks = FileStateRepository.fileStateRepository(
-                stateDir.resolve("watermarks").toFile());
 
+        addMachines();
+        addFaultedJobs();
+        if (settings.isSet(SandboxTenant.WEBHOOK_SINK)) {
+            addSandboxWebhookSink();
+        }
+        if (settings.isSet(BridgeSettings.WEBHOOK_URL)) {
+            addWebhookDelivery();
+        }
+        if (continuous && settings.isSet(BridgeSettings.RECEIVER_SIGNING_KEY_FILE)) {
+            addWebhookReceiver();
+        }
+        bindCsvInboxBeans();
+        main.setInitialProperties(camelProperties(continuous));
+        addContextListener();
+    }
+
+    private void addMachines() {
         addPass(
                 KeysetExportRoute.builder(MACHINES, connection)
                         .entitySet("Machines")
                         .pageSize(pageSize)
                         .to(jsonLines("machines.jsonl"))
                         .state(watermarks)
-                        .period(period),
+                        .period(periodMillis),
                 outDir.resolve("machines.jsonl").toString());
+    }
 
+    private void addFaultedJobs() throws Exception {
         String queue = settings.require(BridgeSettings.JMS_FAULTED_JOBS_QUEUE);
         main.bind("jms", JmsComponent.jmsComponentAutoAcknowledge(connectionFactory()));
         addPass(
@@ -190,27 +214,26 @@ final class BridgeJob implements AutoCloseable {
                         .pageSize(pageSize)
                         .to("jms:queue:" + queue)
                         .state(watermarks)
-                        .period(period),
+                        .period(periodMillis),
                 "JMS queue " + queue + " -> " + outDir.resolve("faulted-jobs.jsonl"));
+    }
 
-        if (settings.isSet(SandboxTenant.WEBHOOK_SINK)) {
-            main.configure()
-                    .addRoutesBuilder(new SandboxWebhookSinkRoute(
-                            new HmacSignature(readKey(BridgeSettings.WEBHOOK_SIGNING_KEY_FILE)),
-                            jsonLines("queue-items-webhook.jsonl")));
-        }
-        if (settings.isSet(BridgeSettings.WEBHOOK_URL)) {
-            addWebhookDelivery(folder, pageSize, watermarks, period);
-        }
-        if (continuous && settings.isSet(BridgeSettings.RECEIVER_SIGNING_KEY_FILE)) {
-            addWebhookReceiver(folder);
-        }
+    private void addSandboxWebhookSink() {
+        main.configure()
+                .addRoutesBuilder(new SandboxWebhookSinkRoute(
+                        new HmacSignature(readKey(BridgeSettings.WEBHOOK_SIGNING_KEY_FILE)),
+                        jsonLines("queue-items-webhook.jsonl")));
+    }
 
+    // The YAML route csv-to-queue-items refers to these beans; it starts only when uipath.inbox.dir is set.
+    private void bindCsvInboxBeans() {
         main.bind("bulkQueueItems", new BulkQueueItemsProcessor(settings.require(BridgeSettings.INBOX_QUEUE)));
         main.bind(
                 "bulkAddQueueItemsCall",
                 connection.auth(folder).call(connection.odataEndpoint("Queues/UiPathODataSvc.BulkAddQueueItems")));
-        main.setInitialProperties(camelProperties(continuous));
+    }
+
+    private void addContextListener() {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport support) {
@@ -239,7 +262,7 @@ final class BridgeJob implements AutoCloseable {
         targets.put(id, target);
     }
 
-    private void addWebhookDelivery(String folder, int pageSize, FileStateRepository watermarks, long period) {
+    private void addWebhookDelivery() {
         String url = settings.require(BridgeSettings.WEBHOOK_URL);
         HmacSignature signature = new HmacSignature(readKey(BridgeSettings.WEBHOOK_SIGNING_KEY_FILE));
         WebhookDeliveryRoute delivery = new WebhookDeliveryRoute(
@@ -258,14 +281,14 @@ final class BridgeJob implements AutoCloseable {
                         .pageSize(Math.min(pageSize, 100))
                         .to(delivery.deliveryEndpoint())
                         .state(watermarks)
-                        .period(period),
+                        .period(periodMillis),
                 settings.isSet(SandboxTenant.WEBHOOK_SINK)
                         ? "signed webhook " + url + " -> " + outDir.resolve("queue-items-webhook.jsonl")
                         : "signed webhook " + url + " (dead letters: " + outDir.resolve("queue-items-dead-letter.jsonl")
                                 + ")");
     }
 
-    private void addWebhookReceiver(String folder) {
+    private void addWebhookReceiver() {
         FileIdempotentRepository accepted =
                 (FileIdempotentRepository) FileIdempotentRepository.fileIdempotentRepository(
                         stateDir.resolve("webhook-events").toFile(), 10_000);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
                     + " (client_id and client_secret files, owner-only)");
         }
         try (TenantSession session = TenantSession.open(settings)) {
-            AccessToken token = session.verify();
+            AccessToken token = session.verify(folderSets(settings), settings.require(BridgeSettings.FOLDER_PATH));
             out.println("Token for scopes " + String.join(" ", token.scopes()) + ", expires "
                     + token.expiresAt().truncatedTo(ChronoUnit.SECONDS) + " (from "
                     + session.endpoints().tokenEndpoint() + "; the token itself is never printed)");
@@ -54,6 +55,11 @@ final class RunCommand implements Callable<Integer> {
                 sandbox.close();
             }
         }
+    }
+
+    // The folder-scoped sets the routes read: faulted Jobs always, QueueItems when they go to a webhook.
+    private static List<String> folderSets(BridgeSettings settings) {
+        return settings.isSet(BridgeSettings.WEBHOOK_URL) ? List.of("Jobs", "QueueItems") : List.of("Jobs");
     }
 
     private int run(BridgeSettings settings, TenantSession session, PrintStream out) throws Exception {

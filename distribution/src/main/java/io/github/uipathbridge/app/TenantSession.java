@@ -1,5 +1,6 @@
 package io.github.uipathbridge.app;
 
+import io.github.uipathbridge.camel.UiPathAuthProcessor;
 import io.github.uipathbridge.credentials.CredentialStore;
 import io.github.uipathbridge.credentials.CredentialStores;
 import io.github.uipathbridge.credentials.CredentialsException;
@@ -17,13 +18,14 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One tenant as configured: the credential store, the token service and provider, and the Orchestrator connection
- * the routes use. {@link #verify()} proves the configuration works before any route starts, and turns each way it can
+ * the routes use. {@link #verify(List, String)} proves the configuration works before any route starts, and turns each way it can
  * fail into a {@link ConfigurationException} that says what to fix.
  */
 final class TenantSession implements AutoCloseable {
@@ -80,15 +82,21 @@ final class TenantSession implements AutoCloseable {
     }
 
     /**
-     * Gets a token and reads one machine, so that wrong credentials, a wrong URL or a missing scope stop the
-     * application at once with one clear line.
+     * Gets a token and reads one record of each entity set the routes read (Machines first, at tenant level), so that
+     * wrong credentials, a wrong URL, a wrong folder or a missing scope stop the application at once with one clear
+     * line.
      *
+     * @param folderSets entity sets read inside {@code folderPath}, for example {@code Jobs}
+     * @param folderPath the folder they are read in
      * @return the token, for its scopes and expiry
      * @throws ConfigurationException saying what to fix
      */
-    AccessToken verify() {
+    AccessToken verify(List<String> folderSets, String folderPath) {
         AccessToken token = token();
-        checkOrchestrator();
+        checkReadable("Machines", null);
+        for (String entitySet : folderSets) {
+            checkReadable(entitySet, folderPath);
+        }
         return token;
     }
 
@@ -108,20 +116,30 @@ final class TenantSession implements AutoCloseable {
         store.close();
     }
 
-    private void checkOrchestrator() {
-        URI machines = URI.create(connection.odataEndpoint("Machines") + "?$top=1&$select=Id");
-        HttpRequest.Builder request = HttpRequest.newBuilder(machines).timeout(Duration.ofSeconds(30));
+    private void checkReadable(String entitySet, String folderPath) {
+        URI first = URI.create(connection.odataEndpoint(entitySet) + "?$top=1&$select=Id");
+        HttpRequest.Builder request = HttpRequest.newBuilder(first).timeout(Duration.ofSeconds(30));
+        String where = folderPath == null ? "" : " in folder '" + folderPath + "'";
+        if (folderPath != null) {
+            request.header(UiPathAuthProcessor.FOLDER_PATH, folderPath);
+        }
         try {
             HttpResponse<Void> answer =
                     AuthorizedHttpClient.create(provider).send(request, HttpResponse.BodyHandlers.discarding());
-            if (answer.statusCode() == 403) {
-                throw new ConfigurationException("Orchestrator at " + endpoints.orchestratorUrl()
-                        + " refused to list machines (HTTP 403); give the external application the OR.Machines.Read"
-                        + " scope and a role that may view machines, or fix uipath.scopes");
+            int status = answer.statusCode();
+            if (status == 403) {
+                throw new ConfigurationException("Orchestrator at " + endpoints.orchestratorUrl() + " refused to list "
+                        + entitySet + where + " (HTTP 403); give the external application the scope for " + entitySet
+                        + " (uipath.scopes) and a role that may view it");
             }
-            if (answer.statusCode() / 100 != 2) {
+            if (folderPath != null && (status == 400 || status == 404)) {
                 throw new ConfigurationException("Orchestrator at " + endpoints.orchestratorUrl() + " answered HTTP "
-                        + answer.statusCode() + " to GET odata/Machines; check uipath.url (Automation Cloud:"
+                        + status + " to GET odata/" + entitySet + where + "; check uipath.folder-path (a fully"
+                        + " qualified path such as Finance/Invoices) and uipath.url");
+            }
+            if (status / 100 != 2) {
+                throw new ConfigurationException("Orchestrator at " + endpoints.orchestratorUrl() + " answered HTTP "
+                        + status + " to GET odata/" + entitySet + "; check uipath.url (Automation Cloud:"
                         + " https://cloud.uipath.com/ORG/TENANT/orchestrator_)");
             }
         } catch (ApiUnauthorizedException e) {

@@ -97,6 +97,30 @@ class BadConfigurationTest {
     }
 
     @Test
+    void runWhenOrchestratorRefusesAnEntitySetThenExitTwoNamingIt() {
+        CommandRun run =
+                CommandRun.of(withCredentials(Map.of("UIPATH_URL", simulator.orchestratorUrl())), "run", "--once");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertOneLine(run).contains("refused to list Jobs").contains("uipath.scopes");
+    }
+
+    @Test
+    void runWhenTheFolderDoesNotExistThenExitTwoNamingTheFolderSetting() {
+        CommandRun run = CommandRun.of(
+                Map.of(
+                        "UIPATH_URL", simulator.orchestratorUrl(),
+                        "UIPATH_CLIENT_ID", simulator.clientId(),
+                        "UIPATH_CLIENT_SECRET", simulator.clientSecret(),
+                        "UIPATH_FOLDER_PATH", "No Such Folder"),
+                "run",
+                "--once");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertOneLine(run).contains("No Such Folder").contains("uipath.folder-path");
+    }
+
+    @Test
     void runWhenTheSecretIsWrongThenExitTwoWithoutPrintingIt() {
         CommandRun run = CommandRun.of(
                 Map.of(
