@@ -235,6 +235,28 @@ class ODataQueryTest {
     }
 
     @Test
+    void filterUnquotedGuidLiteralMatchesTheKey() {
+        JsonNode jobs = values("odata/Jobs?$top=50&$orderby=Id");
+        JsonNode digitFirst = null;
+        JsonNode letterFirst = null;
+        for (JsonNode job : jobs) {
+            char first = job.get("Key").asText().charAt(0);
+            if (Character.isDigit(first) && digitFirst == null) {
+                digitFirst = job;
+            } else if (Character.isLetter(first) && letterFirst == null) {
+                letterFirst = job;
+            }
+        }
+        assertThat(digitFirst).as("a job whose Key starts with a digit").isNotNull();
+        assertThat(letterFirst).as("a job whose Key starts with a letter").isNotNull();
+
+        for (JsonNode job : List.of(digitFirst, letterFirst)) {
+            JsonNode found = filter("Jobs", "Key eq " + job.get("Key").asText());
+            assertThat(ids(found)).containsExactly(job.get("Id").asLong());
+        }
+    }
+
+    @Test
     void filterOnNavigationProperty() {
         long robotId = values("odata/Jobs?$top=1&$expand=Robot")
                 .get(0)

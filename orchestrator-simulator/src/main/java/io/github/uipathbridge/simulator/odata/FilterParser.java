@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A recursive-descent parser of the OData {@code $filter} subset the Orchestrator API is used with: {@code eq ne gt
@@ -19,6 +21,9 @@ import java.util.Set;
  * navigation paths such as {@code Robot/Id}. Any other syntax is a 400 with error code 1000.
  */
 public final class FilterParser {
+
+    private static final Pattern GUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private static final Map<String, Expr.Op> OPERATORS = Map.of(
             "eq", Expr.Op.EQ, "ne", Expr.Op.NE, "gt", Expr.Op.GT, "ge", Expr.Op.GE, "lt", Expr.Op.LT, "le", Expr.Op.LE);
@@ -96,6 +101,10 @@ public final class FilterParser {
         }
         if (c == '\'') {
             return new Expr.Literal(readString());
+        }
+        String guid = readGuid();
+        if (guid != null) {
+            return new Expr.Literal(guid);
         }
         if (Character.isDigit(c) || (c == '-' && pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1)))) {
             return new Expr.Literal(readNumberOrDate());
@@ -194,6 +203,16 @@ public final class FilterParser {
             }
         }
         throw error("unterminated string literal");
+    }
+
+    /** An unquoted OData GUID literal at the current position, or null; it may start with a digit or a letter. */
+    private String readGuid() {
+        Matcher matcher = GUID.matcher(text).region(pos, text.length());
+        if (!matcher.lookingAt() || (matcher.end() < text.length() && isLiteralChar(text.charAt(matcher.end())))) {
+            return null;
+        }
+        pos = matcher.end();
+        return matcher.group();
     }
 
     private Object readNumberOrDate() {
