@@ -3,6 +3,8 @@ package io.github.uipathbridge.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.uipathbridge.credentials.Secret;
+import io.github.uipathbridge.examples.HmacSignature;
 import io.github.uipathbridge.simulator.OrchestratorSimulator;
 import io.github.uipathbridge.simulator.SimulatorOptions;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -57,6 +60,70 @@ class RunContinuousTest {
             assertThat(finished.exitCode()).as(finished.err()).isZero();
             assertThat(finished.out()).contains("Health and metrics: " + base + "/observe/health");
             assertThat(Files.readAllLines(work.resolve("out/machines.jsonl"))).hasSize(5);
+        }
+    }
+
+    @Test
+    void runTurnsReceivedWebhooksAndDroppedCsvFilesIntoQueueItems() throws Exception {
+        int port = freePort();
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        Path key = Files.writeString(work.resolve("webhook-secret"), "orchestrator-webhook-secret");
+        Path config = Files.writeString(
+                work.resolve("application.properties"),
+                "uipath.out-dir=" + work.resolve("out") + "\n"
+                        + "uipath.poll-interval=5s\n"
+                        + "uipath.http.host=127.0.0.1\n"
+                        + "uipath.http.port=" + port + "\n"
+                        + "uipath.receiver.signing-key-file=" + key + "\n"
+                        + "uipath.inbox.dir=" + inbox + "\n"
+                        + "camel.main.durationMaxSeconds=15\n");
+        byte[] event = ("{\"Type\":\"job.faulted\",\"EventId\":\"evt-77\",\"Timestamp\":\"2026-12-03T10:00:00Z\","
+                        + "\"TenantId\":1}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String signature = new HmacSignature(Secret.of("orchestrator-webhook-secret")).sign(event);
+
+        try (OrchestratorSimulator simulator = OrchestratorSimulator.start(
+                SimulatorOptions.builder().queueItems(5).build())) {
+            Map<String, String> environment = Map.of(
+                    "UIPATH_URL", simulator.orchestratorUrl(),
+                    "UIPATH_CLIENT_ID", simulator.clientId(),
+                    "UIPATH_CLIENT_SECRET", simulator.clientSecret());
+            CompletableFuture<CommandRun> run = CompletableFuture.supplyAsync(
+                    () -> CommandRun.of(environment, "run", "--config", config.toString()));
+            String hook = "http://127.0.0.1:" + port + "/uipath/webhooks";
+            await().atMost(Duration.ofSeconds(40)).until(() -> post(hook, event, signature) == 202);
+            Path staged =
+                    Files.writeString(work.resolve("items.csv"), "Reference,Customer\nCSV-1,Contoso\nCSV-2,Fabrikam\n");
+            Files.move(staged, inbox.resolve("items.csv"), StandardCopyOption.ATOMIC_MOVE);
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve(".done/items.csv")));
+            CommandRun finished = run.get();
+            Path added = work.resolve("added.jsonl");
+            CommandRun export = CommandRun.of(
+                    environment,
+                    "export",
+                    "QueueItems",
+                    "--folder-path",
+                    "Shared",
+                    "--filter",
+                    "startswith(Reference,'CSV-') or Reference eq 'evt-77'",
+                    "--to",
+                    "file:" + added);
+
+            assertThat(finished.exitCode()).as(finished.err()).isZero();
+            assertThat(export.exitCode()).as(export.err()).isZero();
+            assertThat(Files.readAllLines(added)).hasSize(3);
+        }
+    }
+
+    private int post(String url, byte[] body, String signature) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("X-UiPath-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
         }
     }
 
