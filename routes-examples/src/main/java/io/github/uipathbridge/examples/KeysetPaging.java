@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.spi.StateRepository;
 
@@ -92,7 +93,7 @@ public final class KeysetPaging {
             for (JsonNode entity : value) {
                 records.add(new Record(entity.path("Id").asLong(), JSON.writeValueAsString(entity)));
             }
-        } catch (org.apache.camel.InvalidPayloadException e) {
+        } catch (InvalidPayloadException e) {
             throw new IOException("Orchestrator answered without a body", e);
         }
         pass.more = records.size() == pageSize;

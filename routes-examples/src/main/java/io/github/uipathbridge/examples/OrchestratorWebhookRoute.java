@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -128,7 +129,7 @@ public final class OrchestratorWebhookRoute extends RouteBuilder {
         content.put("EventId", eventId);
         content.put("Timestamp", event.path("Timestamp").asText(""));
         content.put("TenantId", event.path("TenantId").asText(""));
-        content.put("Event", new String(raw, java.nio.charset.StandardCharsets.UTF_8));
+        content.put("Event", new String(raw, StandardCharsets.UTF_8));
         ObjectNode itemData = JSON.createObjectNode()
                 .put("Name", queueName)
                 .put("Reference", eventId)

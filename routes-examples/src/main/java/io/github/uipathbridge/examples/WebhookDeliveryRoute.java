@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -91,7 +92,7 @@ public final class WebhookDeliveryRoute extends RouteBuilder {
                         .useExponentialBackOff()
                         .backOffMultiplier(2)
                         .maximumRedeliveryDelay(maxDelay.toMillis())
-                        .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.DEBUG)
+                        .retryAttemptedLogLevel(LoggingLevel.DEBUG)
                         .logExhausted(true)
                         .logExhaustedMessageBody(false)
                         .logStackTrace(false))
