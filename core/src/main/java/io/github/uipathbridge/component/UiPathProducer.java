@@ -164,8 +164,6 @@ public class UiPathProducer extends DefaultProducer {
             throw new IllegalArgumentException(
                     "operation get needs the entityId or key option, or a CamelUiPathId or" + " CamelUiPathKey header");
         }
-        // Known shortcoming: get by key is proven only by unit tests, because the simulator cannot yet parse an
-        // unquoted GUID literal that starts with a digit, which is how OData v4 (and so Orchestrator) writes them.
         String query = ODataQuery.empty()
                 .withFilter(ODataFilter.eq("Key", UUID.fromString(key)).toString())
                 .withSelect(endpoint.getSelect())

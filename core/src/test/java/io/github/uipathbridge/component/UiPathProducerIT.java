@@ -7,6 +7,7 @@ import io.github.uipathbridge.component.odata.ODataFilter;
 import io.github.uipathbridge.simulator.FaultTarget;
 import io.github.uipathbridge.simulator.SimulatorOptions;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -61,6 +62,12 @@ class UiPathProducerIT {
                         .to("mock:found");
                 from("direct:add").to("uipath:addQueueItem?folderPath=Finanças/Contas&queueName=Faturas");
                 from("direct:noFolder").to("uipath:QueueItems");
+                from("direct:jobs")
+                        .to("uipath:Jobs?folderPath=Shared&top=50")
+                        .split(body())
+                        .streaming()
+                        .to("mock:jobs");
+                from("direct:getJob").to("uipath:Jobs?folderPath=Shared&operation=get");
                 from("direct:first")
                         .to("uipath:QueueItems?folderPath=Shared&top=1")
                         .to("mock:first");
@@ -95,6 +102,25 @@ class UiPathProducerIT {
         // one that ends the stream.
         long pages = (total + 99) / 100;
         assertThat(fixture.control().stats().apiRequests() - requestsBefore).isEqualTo(1 + pages + 1);
+    }
+
+    @Test
+    void getByKeyFindsTheRecordWhetherTheKeyStartsWithADigitOrALetter() {
+        Map<Character, Map<?, ?>> firstByKind = new HashMap<>();
+        template.sendBody("direct:jobs", null);
+        for (Exchange listed :
+                context.getEndpoint("mock:jobs", MockEndpoint.class).getReceivedExchanges()) {
+            Map<?, ?> job = listed.getMessage().getBody(Map.class);
+            char first = job.get("Key").toString().charAt(0);
+            firstByKind.putIfAbsent(Character.isDigit(first) ? 'd' : 'l', job);
+        }
+        assertThat(firstByKind).containsKeys('d', 'l');
+
+        for (Map<?, ?> job : firstByKind.values()) {
+            Object found = template.requestBodyAndHeader("direct:getJob", null, UiPathConstants.KEY, job.get("Key"));
+            assertThat(found).isInstanceOf(Map.class);
+            assertThat(((Map<?, ?>) found).get("Id")).isEqualTo(job.get("Id"));
+        }
     }
 
     @Test
