@@ -29,6 +29,12 @@ public final class AccessToken {
 
     private final Instant refreshAt;
 
+    // The hot path compares epoch milliseconds read from Clock.millis(), which allocates no Instant; floored, so a
+    // token stops being handed out at most a millisecond early.
+    private final long usableUntilMillis;
+
+    private final long refreshAtMillis;
+
     /**
      * Creates a token.
      *
@@ -55,6 +61,8 @@ public final class AccessToken {
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt must not be null");
         this.usableUntil = Objects.requireNonNull(usableUntil, "usableUntil must not be null");
         this.refreshAt = Objects.requireNonNull(refreshAt, "refreshAt must not be null");
+        this.usableUntilMillis = usableUntil.toEpochMilli();
+        this.refreshAtMillis = refreshAt.toEpochMilli();
     }
 
     /** The token itself, for the one place that sends it. */
@@ -100,6 +108,16 @@ public final class AccessToken {
     /** Whether a refresh is due at {@code now}. */
     public boolean isRefreshDueAt(Instant now) {
         return !now.isBefore(refreshAt);
+    }
+
+    /** {@link #isUsableAt(Instant)} for a time in epoch milliseconds, as {@link java.time.Clock#millis()} gives. */
+    boolean isUsableAtMillis(long nowMillis) {
+        return nowMillis < usableUntilMillis;
+    }
+
+    /** {@link #isRefreshDueAt(Instant)} for a time in epoch milliseconds. */
+    boolean isRefreshDueAtMillis(long nowMillis) {
+        return nowMillis >= refreshAtMillis;
     }
 
     @Override

@@ -45,11 +45,11 @@ final class CachingTokenProvider implements TokenProvider {
     public AccessToken get() {
         TokenSlot known = slot;
         AccessToken token = known == null ? null : known.current();
-        Instant now = service.clock().instant();
-        if (token != null && token.isUsableAt(now)) {
+        long now = service.clock().millis();
+        if (token != null && token.isUsableAtMillis(now)) {
             cacheHits.increment();
-            if (token.isRefreshDueAt(now)) {
-                refreshInBackground(known, now);
+            if (token.isRefreshDueAtMillis(now)) {
+                refreshInBackground(known, Instant.ofEpochMilli(now));
             }
             return token;
         }
