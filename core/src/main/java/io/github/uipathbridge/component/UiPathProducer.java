@@ -30,7 +30,8 @@ import org.apache.camel.support.SynchronizationAdapter;
  *
  * A list sets the message body to an {@link java.util.Iterator} over the records (also {@link java.io.Closeable}). The
  * first page is requested by the producer, so API errors fail this step; each further page is requested when the one
- * before has been read. Consume it with {@code split(body()).streaming()}, which hands one record at a time to the next step and
+ * before has been read. Consume it with {@code split(body()).streaming()}, which hands one record at a time to the
+ * next step and
  * closes the iterator at the end; the open response is also closed when the exchange completes, whatever the route
  * did with the body. The record count is not known in advance.
  *

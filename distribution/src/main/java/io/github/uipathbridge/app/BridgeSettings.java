@@ -16,7 +16,8 @@ import java.util.Properties;
 
 /**
  * The application's {@code uipath.*} settings. A key is looked up in JVM system properties, then in the environment
- * (the key in upper case with dots and dashes as underscores: {@code uipath.out-dir} is {@code UIPATH_OUT_DIR}), then in
+ * (the key in upper case with dots and dashes as underscores: {@code uipath.out-dir} is {@code UIPATH_OUT_DIR}),
+ * then in
  * the properties file, then in the built-in defaults. Values the application sets itself (the sandbox's URL and
  * credential reference) come before all of these. Immutable.
  */
@@ -155,7 +156,8 @@ public final class BridgeSettings {
     }
 
     /**
-     * The {@code camel.*} keys of the properties file (Camel Main settings such as {@code camel.main.durationMaxSeconds}
+     * The {@code camel.*} keys of the properties file (Camel Main settings such as {@code
+     * camel.main.durationMaxSeconds}
      * or component options), passed to Camel as they are.
      */
     public Map<String, String> camelSettings() {

@@ -4,7 +4,8 @@ import java.net.URI;
 import java.util.Locale;
 
 /**
- * Where the API and the token endpoint of a tenant are, from {@code uipath.url} and, if set, {@code uipath.identity-url}.
+ * Where the API and the token endpoint of a tenant are, from {@code uipath.url} and, if set, {@code
+ * uipath.identity-url}.
  *
  * <p>Without {@code uipath.identity-url} the token endpoint follows from the Orchestrator URL as UiPath lays them out:
  * Automation Cloud {@code https://cloud.uipath.com/{org}/{tenant}/orchestrator_} has its token endpoint at {@code

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One tenant as configured: the credential store, the token service and provider, and the Orchestrator connection
- * the routes use. {@link #verify(List, String)} proves the configuration works before any route starts, and turns each way it can
+ * the routes use. {@link #verify(List, String)} proves the configuration works before any route starts, and turns
+ * each way it can
  * fail into a {@link ConfigurationException} that says what to fix.
  */
 final class TenantSession implements AutoCloseable {

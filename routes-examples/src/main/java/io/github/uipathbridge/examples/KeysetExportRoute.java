@@ -30,7 +30,8 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
  *
  * <p>Known shortcoming: the watermark is the {@code Id}, so a record that starts to match the filter after the
  * watermark passed it (a job created before the last faulted one, which faults later) is never exported; a {@code
- * LastModificationTime} watermark would catch it at the cost of reading changed records again. Headers of the Orchestrator answer never travel with a record.
+ * LastModificationTime} watermark would catch it at the cost of reading changed records again. Headers of the
+ * Orchestrator answer never travel with a record.
  */
 public final class KeysetExportRoute extends RouteBuilder {
 
@@ -133,7 +134,10 @@ public final class KeysetExportRoute extends RouteBuilder {
             return this;
         }
 
-        /** An OData {@code $filter} condition combined with the keyset condition, for example {@code State eq 'Faulted'}. */
+        /**
+         * An OData {@code $filter} condition combined with the keyset condition, for example {@code State eq
+         * 'Faulted'}.
+         */
         public Builder filter(String filter) {
             this.filter = filter;
             return this;

@@ -24,7 +24,8 @@ import org.apache.camel.spi.StateRepository;
  *
  * <p>The watermark (the highest {@code Id} forwarded) lives in a Camel {@link StateRepository} under one key per
  * route; it moves forward after each record has been forwarded, so a pass that fails half way resumes after the last
- * record that went out, and a second pass forwards only records added since. The state is written after every record: with
+ * record that went out, and a second pass forwards only records added since. The state is written after every
+ * record: with
  * Camel's {@code FileStateRepository} that is one appended line per record, cheap for the hundreds a poll brings but
  * noticeable on a one-off export of millions (the export command keeps its state in memory for that reason).
  *

@@ -38,7 +38,10 @@ public final class OrchestratorConnection {
         return tokens;
     }
 
-    /** The camel-http endpoint of an OData path such as {@code Machines} or {@code Queues/UiPathODataSvc.AddQueueItem}. */
+    /**
+     * The camel-http endpoint of an OData path such as {@code Machines} or {@code
+     * Queues/UiPathODataSvc.AddQueueItem}.
+     */
     public String odataEndpoint(String path) {
         Objects.requireNonNull(path, "path must not be null");
         return orchestratorUrl + "/odata/" + path;

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Queue items forwarded to a webhook as signed POSTs, retried with backoff, dead-lettered when the receiver stays down. */
+/**
+ * Queue items forwarded to a webhook as signed POSTs, retried with backoff, dead-lettered when the receiver stays
+ * down.
+ */
 class QueueItemsToWebhookTest {
 
     private static final int QUEUE_ITEMS = 30;
