@@ -1,13 +1,18 @@
 package io.github.uipathbridge.app;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import io.github.uipathbridge.examples.KeysetExportRoute;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,6 +24,12 @@ final class ExportCommand implements Callable<Integer> {
 
     /** A progress line at most this often. */
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+
+    /** Entity sets listed at tenant level, read without the default folder. */
+    private static final Set<String> TENANT_LEVEL =
+            Set.of("Machines", "Folders", "Tenants", "Users", "Roles", "Settings", "Calendars", "Webhooks");
+
+    private static final String CAMEL_ERROR_HANDLER = "org.apache.camel.processor.errorhandler.DefaultErrorHandler";
 
     @ParentCommand
     private UiPathBridge parent;
@@ -64,10 +75,11 @@ final class ExportCommand implements Callable<Integer> {
         Files.deleteIfExists(file);
         Progress progress = new Progress(out);
 
+        String folder = folder(settings);
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             KeysetExportRoute route = KeysetExportRoute.builder("export", session.connection())
                     .entitySet(entitySet)
-                    .folderPath(folderPath)
+                    .folderPath(folder)
                     .filter(filter)
                     .pageSize(settings.getInt(BridgeSettings.PAGE_SIZE))
                     .to("file:" + file.toAbsolutePath().getParent() + "?fileName=" + file.getFileName()
@@ -76,12 +88,38 @@ final class ExportCommand implements Callable<Integer> {
                     .build();
             camel.addRoutes(route);
             camel.start();
-            Long records = camel.createProducerTemplate().requestBody(route.passEndpoint(), null, Long.class);
+            Long records = runPass(camel, route, folder);
             out.printf(
                     "Exported %d %s records to %s in %.1f s (%.0f records/s)%n",
                     records, entitySet, file, progress.seconds(), progress.rate(records));
             return 0;
         }
+    }
+
+    // The command reports a failed call itself, in one line; Camel's error handler would log the stack and the
+    // exchange's message history at ERROR, so it is silenced unless --verbose asked for details.
+    private Long runPass(DefaultCamelContext camel, KeysetExportRoute route, String folder) {
+        Logger errorHandler = (Logger) LoggerFactory.getLogger(CAMEL_ERROR_HANDLER);
+        Level before = errorHandler.getLevel();
+        if (!LogLevels.isVerbose()) {
+            errorHandler.setLevel(Level.OFF);
+        }
+        try {
+            return camel.createProducerTemplate().requestBody(route.passEndpoint(), null, Long.class);
+        } catch (CamelExecutionException e) {
+            throw OrchestratorAnswer.explain(e, entitySet, folder);
+        } finally {
+            errorHandler.setLevel(before);
+        }
+    }
+
+    // --folder-path, else uipath.folder-path (default Shared) as for run; tenant-level sets get a folder only when
+    // --folder-path names one, since the folder would not change what they list.
+    private String folder(BridgeSettings settings) {
+        if (folderPath != null) {
+            return folderPath;
+        }
+        return TENANT_LEVEL.contains(entitySet) ? null : settings.require(BridgeSettings.FOLDER_PATH);
     }
 
     private Path targetFile(BridgeSettings settings) {

@@ -26,6 +26,11 @@ final class LogLevels {
         }
     }
 
+    /** Whether the console shows DEBUG, as with {@code --verbose}. */
+    static boolean isVerbose() {
+        return logger(org.slf4j.Logger.ROOT_LOGGER_NAME).isDebugEnabled();
+    }
+
     private static Logger logger(String name) {
         return (Logger) LoggerFactory.getLogger(name);
     }
