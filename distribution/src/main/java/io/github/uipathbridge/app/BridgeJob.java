@@ -91,7 +91,7 @@ final class BridgeJob implements AutoCloseable {
         this.settings = settings;
         this.connection = session.connection();
         this.folder = settings.require(BridgeSettings.FOLDER_PATH);
-        this.pageSize = settings.getInt(BridgeSettings.PAGE_SIZE);
+        this.pageSize = settings.getInt(BridgeSettings.PAGE_SIZE, 1, 1000);
         this.outDir = Path.of(settings.require(BridgeSettings.OUT_DIR))
                 .toAbsolutePath()
                 .normalize();

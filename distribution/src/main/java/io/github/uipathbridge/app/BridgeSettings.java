@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The application's {@code uipath.*} settings. A key is looked up in JVM system properties, then in the environment
@@ -170,6 +171,32 @@ public final class BridgeSettings {
         return Map.copyOf(camel);
     }
 
+    /**
+     * Parses and range-checks every setting that has a fixed form, so that a bad value stops the command before the
+     * sandbox starts or a token is fetched.
+     *
+     * @return these settings
+     * @throws ConfigurationException naming the first bad key, its value and what is allowed
+     */
+    public BridgeSettings validate() {
+        getInt(PAGE_SIZE, 1, 1000);
+        getInt(WEBHOOK_MAX_REDELIVERIES, 0, 100);
+        getInt(HTTP_PORT, 0, 65535);
+        getInt(MANAGEMENT_PORT, 0, 65535);
+        getBoolean(MANAGEMENT_ENABLED);
+        Duration poll = getDuration(POLL_INTERVAL);
+        if (poll.isNegative() || poll.isZero()) {
+            throw new ConfigurationException("Setting " + POLL_INTERVAL
+                    + " must be a positive duration such as 30s, 5m or PT1M, not '" + require(POLL_INTERVAL) + "'");
+        }
+        String authentication = require(CLIENT_AUTHENTICATION).toLowerCase(Locale.ROOT);
+        if (!Set.of("body", "basic", "basic-raw", "basic_raw").contains(authentication)) {
+            throw new ConfigurationException("Setting " + CLIENT_AUTHENTICATION + " must be body, basic or basic-raw,"
+                    + " not '" + require(CLIENT_AUTHENTICATION) + "'");
+        }
+        return this;
+    }
+
     /** The value of a key that has a default. */
     public String require(String key) {
         return get(key).orElseThrow(() -> new ConfigurationException("Setting " + key
@@ -183,6 +210,25 @@ public final class BridgeSettings {
         } catch (NumberFormatException e) {
             throw new ConfigurationException("Setting " + key + " must be a whole number, not '" + value + "'", e);
         }
+    }
+
+    /** A whole number from {@code min} to {@code max}, or a {@link ConfigurationException} saying so. */
+    public int getInt(String key, int min, int max) {
+        String value = require(key);
+        int number;
+        try {
+            number = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(outOfRange(key, value, min, max), e);
+        }
+        if (number < min || number > max) {
+            throw new ConfigurationException(outOfRange(key, value, min, max));
+        }
+        return number;
+    }
+
+    private static String outOfRange(String key, String value, int min, int max) {
+        return "Setting " + key + " must be a whole number from " + min + " to " + max + ", not '" + value + "'";
     }
 
     public boolean getBoolean(String key) {

@@ -81,7 +81,7 @@ final class ExportCommand implements Callable<Integer> {
                     .entitySet(entitySet)
                     .folderPath(folder)
                     .filter(filter)
-                    .pageSize(settings.getInt(BridgeSettings.PAGE_SIZE))
+                    .pageSize(settings.getInt(BridgeSettings.PAGE_SIZE, 1, 1000))
                     .to("file:" + file.toAbsolutePath().getParent() + "?fileName=" + file.getFileName()
                             + "&fileExist=Append&appendChars=\\n")
                     .progress(progress::record)

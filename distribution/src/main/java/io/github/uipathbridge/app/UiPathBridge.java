@@ -73,7 +73,10 @@ public final class UiPathBridge implements Runnable {
         return out;
     }
 
-    /** Settings from {@code --config FILE}, else the packaged {@code config/application.properties} if any. */
+    /**
+     * Settings from {@code --config FILE}, else the packaged {@code config/application.properties} if any, checked
+     * before anything starts.
+     */
     BridgeSettings settings(Path configFile) {
         Path file = configFile;
         if (file == null) {
@@ -81,7 +84,7 @@ public final class UiPathBridge implements Runnable {
             Path packaged = home == null ? null : Path.of(home, "config", "application.properties");
             file = packaged != null && Files.isRegularFile(packaged) ? packaged : null;
         }
-        return BridgeSettings.load(file, environment);
+        return BridgeSettings.load(file, environment).validate();
     }
 
     private int failed(Exception e) {
