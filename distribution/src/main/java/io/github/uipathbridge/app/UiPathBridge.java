@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "uipath-bridge",
         mixinStandardHelpOptions = true,
+        // --help and --version on every subcommand too.
+        scope = CommandLine.ScopeType.INHERIT,
         version = "uipath-bridge 0.1.0",
         description = "Moves data between UiPath Orchestrator and files, queues and webhooks, on Apache Camel.",
         subcommands = {RunCommand.class, SandboxCommand.class, TokenCommand.class, ExportCommand.class})
