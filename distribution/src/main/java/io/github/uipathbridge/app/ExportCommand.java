@@ -6,10 +6,9 @@ import io.github.uipathbridge.examples.KeysetExportRoute;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.slf4j.LoggerFactory;
@@ -21,9 +20,6 @@ import picocli.CommandLine.ParentCommand;
 /** {@code uipath-bridge export ENTITYSET [--folder-path P] [--filter F] [--to file:PATH]}. */
 @Command(name = "export", description = "Exports one entity set as JSON lines (keyset paging on Id).")
 final class ExportCommand implements Callable<Integer> {
-
-    /** A progress line at most this often. */
-    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
 
     /** Entity sets listed at tenant level, read without the default folder. */
     private static final Set<String> TENANT_LEVEL =
@@ -73,10 +69,10 @@ final class ExportCommand implements Callable<Integer> {
         Path file = targetFile(settings);
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.deleteIfExists(file);
-        Progress progress = new Progress(out);
 
         String folder = folder(settings);
-        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+        try (DefaultCamelContext camel = new DefaultCamelContext();
+                ExportProgress progress = new ExportProgress(out, Clock.systemUTC())) {
             KeysetExportRoute route = KeysetExportRoute.builder("export", session.connection())
                     .entitySet(entitySet)
                     .folderPath(folder)
@@ -88,7 +84,9 @@ final class ExportCommand implements Callable<Integer> {
                     .build();
             camel.addRoutes(route);
             camel.start();
+            progress.start();
             Long records = runPass(camel, route, folder);
+            progress.close();
             out.printf(
                     "Exported %d %s records to %s in %.1f s (%.0f records/s)%n",
                     records, entitySet, file, progress.seconds(), progress.rate(records));
@@ -130,36 +128,5 @@ final class ExportCommand implements Callable<Integer> {
             throw new ConfigurationException("--to must be file:PATH, not '" + target + "'");
         }
         return Path.of(target.substring("file:".length()));
-    }
-
-    /** Prints a progress line (records, rate) at most every {@link #PROGRESS_EVERY} on long exports. */
-    private static final class Progress {
-
-        private final PrintStream out;
-
-        private final long started = System.nanoTime();
-
-        private final AtomicLong lastPrinted = new AtomicLong(System.nanoTime());
-
-        Progress(PrintStream out) {
-            this.out = out;
-        }
-
-        void record(long count) {
-            long now = System.nanoTime();
-            long last = lastPrinted.get();
-            if (now - last >= PROGRESS_EVERY.toNanos() && lastPrinted.compareAndSet(last, now)) {
-                out.printf("  %d records, %.0f records/s%n", count, rate(count));
-            }
-        }
-
-        double seconds() {
-            return (System.nanoTime() - started) / 1e9;
-        }
-
-        double rate(long count) {
-            double seconds = seconds();
-            return seconds > 0 ? count / seconds : 0;
-        }
     }
 }
