@@ -73,7 +73,8 @@ final class OrchestratorAnswer {
         if (message.isBlank()) {
             message = http.getStatusText() == null ? "no message" : http.getStatusText();
         }
-        message = UiPathBridge.oneLine(message);
+        // Without its closing full stop, so that the hint after it reads as one sentence.
+        message = UiPathBridge.oneLine(message).replaceAll("[.\\s]+$", "");
         return message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message;
     }
 

@@ -113,7 +113,7 @@ class ExportCommandTest {
         assertThat(run.err())
                 .contains("HTTP 400")
                 .contains("errorCode 1100")
-                .contains("Folder does not exist")
+                .contains("Folder does not exist or the user does not have access to the folder; check --folder-path")
                 .contains("No Such Folder")
                 .doesNotContain("eyJ")
                 .doesNotContain("Camel");
