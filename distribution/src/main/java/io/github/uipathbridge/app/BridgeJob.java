@@ -28,6 +28,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
@@ -44,8 +45,8 @@ import org.apache.camel.support.processor.state.FileStateRepository;
  * uipath.receiver.signing-key-file} is set. Watermarks live in {@code <state-dir>/watermarks}, so nothing is forwarded
  * twice across runs.
  *
- * <p>Known shortcoming: the token service keeps its meters in its own registry, so {@code /observe/metrics} shows
- * Camel's meters but not the token counters; the token health check is registered with Camel and does show.
+ * <p>The token service's meters live in the session's Prometheus registry, which is bound as Camel's {@value
+ * MicrometerConstants#METRICS_REGISTRY_NAME}, so {@code /observe/metrics} shows them beside Camel's meters.
  */
 final class BridgeJob implements AutoCloseable {
 
@@ -102,6 +103,8 @@ final class BridgeJob implements AutoCloseable {
                 .normalize();
         this.watermarks = FileStateRepository.fileStateRepository(
                 stateDir.resolve("watermarks").toFile());
+        // camel-micrometer-prometheus uses a registry bound under this name instead of creating its own.
+        main.bind(MicrometerConstants.METRICS_REGISTRY_NAME, session.meterRegistry());
     }
 
     Path outDir() {

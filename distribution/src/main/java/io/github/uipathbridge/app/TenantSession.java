@@ -13,6 +13,8 @@ import io.github.uipathbridge.token.TokenException;
 import io.github.uipathbridge.token.TokenOptions;
 import io.github.uipathbridge.token.TokenProvider;
 import io.github.uipathbridge.token.TokenService;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -25,9 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One tenant as configured: the credential store, the token service and provider, and the Orchestrator connection
- * the routes use. {@link #verify(List, String)} proves the configuration works before any route starts, and turns
- * each way it can
- * fail into a {@link ConfigurationException} that says what to fix.
+ * the routes use. The token service's meters go to {@link #meterRegistry()}, which {@link BridgeJob} hands to Camel
+ * so that {@code /observe/metrics} shows them beside Camel's own. {@link #verify(List, String)} proves the
+ * configuration works before any route starts, and turns each way it can fail into a {@link ConfigurationException}
+ * that says what to fix.
  */
 final class TenantSession implements AutoCloseable {
 
@@ -39,6 +42,8 @@ final class TenantSession implements AutoCloseable {
 
     private final CredentialStore store;
 
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
     private final TokenService tokens;
 
     private final TokenProvider provider;
@@ -49,7 +54,7 @@ final class TenantSession implements AutoCloseable {
         this.endpoints = OrchestratorEndpoints.of(settings);
         this.reference = settings.require(BridgeSettings.CREDENTIALS);
         this.store = openStore(reference, settings);
-        this.tokens = TokenService.create();
+        this.tokens = TokenService.builder().meterRegistry(meters).build();
         TokenOptions options;
         try {
             options = TokenOptions.builder()
@@ -76,6 +81,14 @@ final class TenantSession implements AutoCloseable {
 
     OrchestratorEndpoints endpoints() {
         return endpoints;
+    }
+
+    /**
+     * The registry holding the token service's meters from the first token request on, so the request made by
+     * {@link #verify(List, String)} is counted too. Tags name the endpoint, client id and scopes, never a secret.
+     */
+    PrometheusMeterRegistry meterRegistry() {
+        return meters;
     }
 
     String describeStore() {
@@ -115,6 +128,7 @@ final class TenantSession implements AutoCloseable {
     public void close() {
         tokens.close();
         store.close();
+        meters.close();
     }
 
     private void checkReadable(String entitySet, String folderPath) {

@@ -57,6 +57,8 @@ class RunContinuousTest {
             CommandRun finished = run.get();
 
             assertThat(metrics).contains("app_info");
+            assertThat(tokenRequests(metrics)).isGreaterThanOrEqualTo(1);
+            assertThat(metrics).doesNotContain("eyJ").doesNotContain(simulator.clientSecret());
             assertThat(finished.exitCode()).as(finished.err()).isZero();
             assertThat(finished.out()).contains("Health and metrics: " + base + "/observe/health");
             assertThat(Files.readAllLines(work.resolve("out/machines.jsonl"))).hasSize(5);
@@ -134,6 +136,15 @@ class RunContinuousTest {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    // Sums the Prometheus samples of the token request counter, for example
+    // uipath_token_requests_total{endpoint="http://127.0.0.1:1234/identity_/connect/token",outcome="success"} 1.0
+    private static double tokenRequests(String metrics) {
+        return metrics.lines()
+                .filter(line -> line.startsWith("uipath_token_requests_total{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static int freePort() throws IOException {
