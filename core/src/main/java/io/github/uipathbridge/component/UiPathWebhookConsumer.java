@@ -2,6 +2,8 @@ package io.github.uipathbridge.component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.uipathbridge.camel.StripCredentialsProcessor;
+import io.github.uipathbridge.credentials.Secret;
+import io.github.uipathbridge.http.WebhookSignature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Consumer;
@@ -42,7 +44,7 @@ public class UiPathWebhookConsumer extends DefaultConsumer {
 
     public UiPathWebhookConsumer(UiPathEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
-        this.signature = new WebhookSignature(endpoint.getWebhookSecret());
+        this.signature = new WebhookSignature(Secret.of(endpoint.getWebhookSecret()));
     }
 
     @Override

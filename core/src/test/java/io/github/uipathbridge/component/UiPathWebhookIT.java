@@ -2,6 +2,8 @@ package io.github.uipathbridge.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.uipathbridge.credentials.Secret;
+import io.github.uipathbridge.http.WebhookSignature;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -66,7 +68,7 @@ class UiPathWebhookIT {
 
     @Test
     void forgedSignatureIsRefusedWith401AndReachesNoRoute() throws Exception {
-        String forged = new WebhookSignature("another secret").sign(bytes(EVENT));
+        String forged = new WebhookSignature(Secret.of("another secret")).sign(bytes(EVENT));
 
         HttpResponse<String> answer = post(EVENT, forged);
 
@@ -89,7 +91,7 @@ class UiPathWebhookIT {
         events.expectedHeaderReceived(UiPathConstants.EVENT_TYPE, "job.completed");
         events.expectedHeaderReceived(UiPathConstants.EVENT_ID, "6a1f");
 
-        HttpResponse<String> answer = post(EVENT, new WebhookSignature(SECRET).sign(bytes(EVENT)));
+        HttpResponse<String> answer = post(EVENT, new WebhookSignature(Secret.of(SECRET)).sign(bytes(EVENT)));
 
         assertThat(answer.statusCode()).isEqualTo(202);
         events.assertIsSatisfied();
@@ -99,7 +101,7 @@ class UiPathWebhookIT {
 
     @Test
     void bodyChangedAfterSigningIsRefused() throws Exception {
-        String signature = new WebhookSignature(SECRET).sign(bytes(EVENT));
+        String signature = new WebhookSignature(Secret.of(SECRET)).sign(bytes(EVENT));
 
         HttpResponse<String> answer = post(EVENT.replace("job.completed", "job.faulted"), signature);
 

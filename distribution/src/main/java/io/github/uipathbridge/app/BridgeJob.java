@@ -3,12 +3,12 @@ package io.github.uipathbridge.app;
 import io.github.uipathbridge.credentials.Secret;
 import io.github.uipathbridge.examples.BulkQueueItemsProcessor;
 import io.github.uipathbridge.examples.EmbeddedBroker;
-import io.github.uipathbridge.examples.HmacSignature;
 import io.github.uipathbridge.examples.KeysetExportRoute;
 import io.github.uipathbridge.examples.OrchestratorConnection;
 import io.github.uipathbridge.examples.OrchestratorWebhookRoute;
 import io.github.uipathbridge.examples.WebhookDeliveryRoute;
 import io.github.uipathbridge.health.TokenHealthCheck;
+import io.github.uipathbridge.http.WebhookSignature;
 import jakarta.jms.ConnectionFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -224,7 +224,7 @@ final class BridgeJob implements AutoCloseable {
     private void addSandboxWebhookSink() {
         main.configure()
                 .addRoutesBuilder(new SandboxWebhookSinkRoute(
-                        new HmacSignature(readKey(BridgeSettings.WEBHOOK_SIGNING_KEY_FILE)),
+                        new WebhookSignature(readKey(BridgeSettings.WEBHOOK_SIGNING_KEY_FILE)),
                         jsonLines("queue-items-webhook.jsonl")));
     }
 
@@ -267,7 +267,7 @@ final class BridgeJob implements AutoCloseable {
 
     private void addWebhookDelivery() {
         String url = settings.require(BridgeSettings.WEBHOOK_URL);
-        HmacSignature signature = new HmacSignature(readKey(BridgeSettings.WEBHOOK_SIGNING_KEY_FILE));
+        WebhookSignature signature = new WebhookSignature(readKey(BridgeSettings.WEBHOOK_SIGNING_KEY_FILE));
         WebhookDeliveryRoute delivery = new WebhookDeliveryRoute(
                 "queue-items-webhook",
                 url,
@@ -299,7 +299,7 @@ final class BridgeJob implements AutoCloseable {
                 .addRoutesBuilder(new OrchestratorWebhookRoute(
                         "orchestrator-webhooks",
                         settings.require(BridgeSettings.RECEIVER_PATH),
-                        new HmacSignature(readKey(BridgeSettings.RECEIVER_SIGNING_KEY_FILE)),
+                        new WebhookSignature(readKey(BridgeSettings.RECEIVER_SIGNING_KEY_FILE)),
                         connection,
                         folder,
                         settings.require(BridgeSettings.RECEIVER_QUEUE),

@@ -1,7 +1,7 @@
 package io.github.uipathbridge.app;
 
-import io.github.uipathbridge.examples.HmacSignature;
 import io.github.uipathbridge.examples.WebhookDeliveryRoute;
+import io.github.uipathbridge.http.WebhookSignature;
 import java.util.Objects;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -20,11 +20,11 @@ final class SandboxWebhookSinkRoute extends RouteBuilder {
 
     private static final String VALID = "UiPathSandboxSignatureValid";
 
-    private final HmacSignature signature;
+    private final WebhookSignature signature;
 
     private final String fileEndpoint;
 
-    SandboxWebhookSinkRoute(HmacSignature signature, String fileEndpoint) {
+    SandboxWebhookSinkRoute(WebhookSignature signature, String fileEndpoint) {
         this.signature = Objects.requireNonNull(signature, "signature must not be null");
         this.fileEndpoint = Objects.requireNonNull(fileEndpoint, "fileEndpoint must not be null");
     }
@@ -48,7 +48,7 @@ final class SandboxWebhookSinkRoute extends RouteBuilder {
     private void check(Exchange exchange) {
         Message message = exchange.getMessage();
         String sent = message.getHeader(WebhookDeliveryRoute.SIGNATURE_HEADER, String.class);
-        message.setHeader(VALID, signature.verify(message.getBody(byte[].class), sent));
+        message.setHeader(VALID, signature.matches(message.getBody(byte[].class), sent));
     }
 
     private static void answer(Exchange exchange, int status) {

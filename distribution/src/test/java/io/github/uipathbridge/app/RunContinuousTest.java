@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.uipathbridge.credentials.Secret;
-import io.github.uipathbridge.examples.HmacSignature;
+import io.github.uipathbridge.http.WebhookSignature;
 import io.github.uipathbridge.simulator.OrchestratorSimulator;
 import io.github.uipathbridge.simulator.SimulatorOptions;
 import java.io.IOException;
@@ -82,7 +82,7 @@ class RunContinuousTest {
         byte[] event = ("{\"Type\":\"job.faulted\",\"EventId\":\"evt-77\",\"Timestamp\":\"2026-12-03T10:00:00Z\","
                         + "\"TenantId\":1}")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String signature = new HmacSignature(Secret.of("orchestrator-webhook-secret")).sign(event);
+        String signature = new WebhookSignature(Secret.of("orchestrator-webhook-secret")).sign(event);
 
         try (OrchestratorSimulator simulator = OrchestratorSimulator.start(
                 SimulatorOptions.builder().queueItems(5).build())) {

@@ -3,6 +3,7 @@ package io.github.uipathbridge.examples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.uipathbridge.http.WebhookSignature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -39,7 +40,7 @@ public final class OrchestratorWebhookRoute extends RouteBuilder {
 
     private final String path;
 
-    private final HmacSignature signature;
+    private final WebhookSignature signature;
 
     private final OrchestratorConnection connection;
 
@@ -63,7 +64,7 @@ public final class OrchestratorWebhookRoute extends RouteBuilder {
     public OrchestratorWebhookRoute(
             String routeId,
             String path,
-            HmacSignature signature,
+            WebhookSignature signature,
             OrchestratorConnection connection,
             String folderPath,
             String queueName,
@@ -112,7 +113,7 @@ public final class OrchestratorWebhookRoute extends RouteBuilder {
     private void checkSignature(Exchange exchange) {
         Message message = exchange.getMessage();
         String sent = message.getHeader(WebhookDeliveryRoute.SIGNATURE_HEADER, String.class);
-        message.setHeader(VALID, signature.verify(message.getBody(byte[].class), sent));
+        message.setHeader(VALID, signature.matches(message.getBody(byte[].class), sent));
     }
 
     private void readEvent(Exchange exchange) throws IOException {

@@ -1,5 +1,6 @@
 package io.github.uipathbridge.examples;
 
+import io.github.uipathbridge.http.WebhookSignature;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,7 +36,7 @@ public final class WebhookDeliveryRoute extends RouteBuilder {
 
     private final String webhookUrl;
 
-    private final HmacSignature signature;
+    private final WebhookSignature signature;
 
     private final String deadLetterUri;
 
@@ -60,7 +61,7 @@ public final class WebhookDeliveryRoute extends RouteBuilder {
     public WebhookDeliveryRoute(
             String routeId,
             String webhookUrl,
-            HmacSignature signature,
+            WebhookSignature signature,
             String deadLetterUri,
             int maxRedeliveries,
             Duration initialDelay,

@@ -3,6 +3,7 @@ package io.github.uipathbridge.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.uipathbridge.credentials.Secret;
+import io.github.uipathbridge.http.WebhookSignature;
 import io.github.uipathbridge.simulator.SimulatorOptions;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Orchestrator webhooks received over platform-http become AddQueueItem calls, once per EventId. */
 class OrchestratorWebhookRouteTest {
 
-    private static final HmacSignature SIGNATURE = new HmacSignature(Secret.of("orchestrator-webhook-secret"));
+    private static final WebhookSignature SIGNATURE = new WebhookSignature(Secret.of("orchestrator-webhook-secret"));
 
     private final HttpClient http = HttpClient.newHttpClient();
 

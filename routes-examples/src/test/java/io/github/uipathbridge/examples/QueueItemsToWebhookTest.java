@@ -3,6 +3,7 @@ package io.github.uipathbridge.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.uipathbridge.credentials.Secret;
+import io.github.uipathbridge.http.WebhookSignature;
 import io.github.uipathbridge.simulator.SimulatorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class QueueItemsToWebhookTest {
 
     private static final int QUEUE_ITEMS = 30;
 
-    private static final HmacSignature SIGNATURE = new HmacSignature(Secret.of("webhook-key-for-tests"));
+    private static final WebhookSignature SIGNATURE = new WebhookSignature(Secret.of("webhook-key-for-tests"));
 
     @TempDir
     Path work;

@@ -2,6 +2,7 @@ package io.github.uipathbridge.examples;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.uipathbridge.http.WebhookSignature;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,7 +15,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
 
-    private final HmacSignature signature;
+    private final WebhookSignature signature;
 
     private final AtomicInteger refusalsLeft;
 
@@ -26,7 +27,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     private final List<String> credentialHeaders = new CopyOnWriteArrayList<>();
 
-    WebhookReceiver(HmacSignature signature, int downFor) throws IOException {
+    WebhookReceiver(WebhookSignature signature, int downFor) throws IOException {
         this.signature = signature;
         this.refusalsLeft = new AtomicInteger(downFor);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -67,7 +68,7 @@ final class WebhookReceiver implements AutoCloseable {
         int status = 200;
         if (refusalsLeft.getAndUpdate(left -> left > 0 ? left - 1 : 0) > 0) {
             status = 503;
-        } else if (!signature.verify(body, exchange.getRequestHeaders().getFirst("X-UiPath-Signature"))) {
+        } else if (!signature.matches(body, exchange.getRequestHeaders().getFirst("X-UiPath-Signature"))) {
             badSignatures.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
             status = 401;
         } else {

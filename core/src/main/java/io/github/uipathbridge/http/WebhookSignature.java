@@ -1,5 +1,6 @@
-package io.github.uipathbridge.component;
+package io.github.uipathbridge.http;
 
+import io.github.uipathbridge.credentials.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -12,25 +13,28 @@ import javax.crypto.spec.SecretKeySpec;
  * Checks Orchestrator's {@code X-UiPath-Signature}: the Base64 of the HMAC-SHA256 of the raw request body, keyed with
  * the webhook secret. The comparison takes the same time wherever the first difference is, so a forger learns nothing
  * from response times. {@link #toString()} never shows the secret. Thread-safe.
+ *
+ * <p>The same signature serves both directions: checking what Orchestrator sends, and signing what a route forwards
+ * to a receiver that checks it the same way.
  */
-final class WebhookSignature {
+public final class WebhookSignature {
 
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
 
-    WebhookSignature(String secret) {
+    public WebhookSignature(Secret secret) {
         Objects.requireNonNull(secret, "secret must not be null");
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.key = new SecretKeySpec(secret.reveal().getBytes(StandardCharsets.UTF_8), ALGORITHM);
     }
 
     /** The signature Orchestrator would send for this body. */
-    String sign(byte[] body) {
+    public String sign(byte[] body) {
         return Base64.getEncoder().encodeToString(mac(body));
     }
 
     /** Whether {@code signature} is the signature of {@code body}; false when either is missing or malformed. */
-    boolean matches(byte[] body, String signature) {
+    public boolean matches(byte[] body, String signature) {
         if (body == null || signature == null || signature.isBlank()) {
             return false;
         }
