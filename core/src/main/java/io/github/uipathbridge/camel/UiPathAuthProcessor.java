@@ -1,12 +1,10 @@
 package io.github.uipathbridge.camel;
 
+import io.github.uipathbridge.http.FolderContext;
 import io.github.uipathbridge.token.AccessToken;
 import io.github.uipathbridge.token.TokenProvider;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -50,16 +48,16 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 public final class UiPathAuthProcessor implements Processor {
 
     /** Folder header holding the numeric folder (organization unit) id. */
-    public static final String ORGANIZATION_UNIT_ID = "X-UIPATH-OrganizationUnitId";
+    public static final String ORGANIZATION_UNIT_ID = FolderContext.FOLDER_ID_HEADER;
 
     /** Folder header holding the folder key, a GUID. */
-    public static final String FOLDER_KEY = "X-UIPATH-FolderKey";
+    public static final String FOLDER_KEY = FolderContext.FOLDER_KEY_HEADER;
 
     /** Folder header holding the fully qualified folder path, printable ASCII only. */
-    public static final String FOLDER_PATH = "X-UIPATH-FolderPath";
+    public static final String FOLDER_PATH = FolderContext.FOLDER_PATH_HEADER;
 
     /** Folder header holding the folder path as Base64 of its UTF-16LE bytes, for paths outside ASCII. */
-    public static final String FOLDER_PATH_ENCODED = "X-UIPATH-FolderPath-Encoded";
+    public static final String FOLDER_PATH_ENCODED = FolderContext.FOLDER_PATH_ENCODED_HEADER;
 
     static final String AUTHORIZATION = "Authorization";
 
@@ -80,8 +78,8 @@ public final class UiPathAuthProcessor implements Processor {
 
     private UiPathAuthProcessor(Builder builder) {
         this.tokenProvider = builder.tokenProvider;
-        this.folderHeader = builder.folderHeader;
-        this.folderValue = builder.folderValue;
+        this.folderHeader = builder.folder.headerName();
+        this.folderValue = builder.folder.headerValue();
     }
 
     /**
@@ -202,9 +200,7 @@ public final class UiPathAuthProcessor implements Processor {
 
         private final TokenProvider tokenProvider;
 
-        private String folderHeader;
-
-        private String folderValue;
+        private FolderContext folder = FolderContext.NONE;
 
         private Builder(TokenProvider tokenProvider) {
             this.tokenProvider = Objects.requireNonNull(tokenProvider, "tokenProvider must not be null");
@@ -215,14 +211,14 @@ public final class UiPathAuthProcessor implements Processor {
             if (folderId <= 0) {
                 throw new IllegalArgumentException("folderId must be positive, not " + folderId);
             }
-            return folder(ORGANIZATION_UNIT_ID, Long.toString(folderId));
+            return folder(FolderContext.of(folderId, null, null));
         }
 
         /** The folder by its key ({@value #FOLDER_KEY}), a GUID. */
         public Builder folderKey(String folderKey) {
             Objects.requireNonNull(folderKey, "folderKey must not be null");
             try {
-                return folder(FOLDER_KEY, UUID.fromString(folderKey).toString());
+                return folder(FolderContext.byKey(folderKey));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("folderKey must be a GUID, not '" + folderKey + "'", e);
             }
@@ -237,33 +233,20 @@ public final class UiPathAuthProcessor implements Processor {
             if (folderPath.isBlank()) {
                 throw new IllegalArgumentException("folderPath must not be blank");
             }
-            if (isPrintableAscii(folderPath)) {
-                return folder(FOLDER_PATH, folderPath);
-            }
-            return folder(FOLDER_PATH_ENCODED, encodePath(folderPath));
+            return folder(FolderContext.byPath(folderPath));
         }
 
         public UiPathAuthProcessor build() {
             return new UiPathAuthProcessor(this);
         }
 
-        private Builder folder(String header, String value) {
-            if (folderHeader != null) {
+        private Builder folder(FolderContext chosen) {
+            if (folder.isSet()) {
                 throw new IllegalStateException(
-                        "only one folder setting is allowed; " + folderHeader + " is already set");
+                        "only one folder setting is allowed; " + folder.headerName() + " is already set");
             }
-            this.folderHeader = header;
-            this.folderValue = value;
+            this.folder = chosen;
             return this;
-        }
-
-        private static boolean isPrintableAscii(String text) {
-            return text.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
-        }
-
-        // Orchestrator decodes X-UIPATH-FolderPath-Encoded as Base64 of the UTF-16LE bytes of the path.
-        static String encodePath(String folderPath) {
-            return Base64.getEncoder().encodeToString(folderPath.getBytes(StandardCharsets.UTF_16LE));
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.uipathbridge.component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.uipathbridge.http.ApiUnauthorizedException;
+import io.github.uipathbridge.http.FolderContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

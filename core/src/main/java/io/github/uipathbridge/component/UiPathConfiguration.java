@@ -1,5 +1,6 @@
 package io.github.uipathbridge.component;
 
+import io.github.uipathbridge.http.FolderContext;
 import io.github.uipathbridge.token.ClientAuthentication;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;

@@ -5,6 +5,7 @@ import io.github.uipathbridge.component.odata.ODataLiteral;
 import io.github.uipathbridge.component.odata.ODataQuery;
 import io.github.uipathbridge.component.odata.ODataRecordReader;
 import io.github.uipathbridge.component.odata.RecordFormat;
+import io.github.uipathbridge.http.FolderContext;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

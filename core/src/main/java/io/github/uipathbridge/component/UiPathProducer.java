@@ -9,6 +9,7 @@ import io.github.uipathbridge.component.odata.ODataQuery;
 import io.github.uipathbridge.component.odata.PagedRecords;
 import io.github.uipathbridge.component.odata.Paging;
 import io.github.uipathbridge.component.odata.TopLimitExceededException;
+import io.github.uipathbridge.http.FolderContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

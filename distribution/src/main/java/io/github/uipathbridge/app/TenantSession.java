@@ -1,12 +1,12 @@
 package io.github.uipathbridge.app;
 
-import io.github.uipathbridge.camel.UiPathAuthProcessor;
 import io.github.uipathbridge.credentials.CredentialStore;
 import io.github.uipathbridge.credentials.CredentialStores;
 import io.github.uipathbridge.credentials.CredentialsException;
 import io.github.uipathbridge.examples.OrchestratorConnection;
 import io.github.uipathbridge.http.ApiUnauthorizedException;
 import io.github.uipathbridge.http.AuthorizedHttpClient;
+import io.github.uipathbridge.http.FolderContext;
 import io.github.uipathbridge.token.AccessToken;
 import io.github.uipathbridge.token.ClientAuthentication;
 import io.github.uipathbridge.token.TokenException;
@@ -136,7 +136,7 @@ final class TenantSession implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(first).timeout(Duration.ofSeconds(30));
         String where = folderPath == null ? "" : " in folder '" + folderPath + "'";
         if (folderPath != null) {
-            request.header(UiPathAuthProcessor.FOLDER_PATH, folderPath);
+            FolderContext.byPath(folderPath).headers().forEach(request::header);
         }
         try {
             HttpResponse<Void> answer =

@@ -1,4 +1,4 @@
-package io.github.uipathbridge.component;
+package io.github.uipathbridge.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.github.uipathbridge.component;
+package io.github.uipathbridge.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -62,34 +62,43 @@ public final class FolderContext {
             return new FolderContext(FOLDER_ID_HEADER, Long.toString(folderId));
         }
         if (isSet(folderKey)) {
-            return byKey(folderKey);
+            return byKey(folderKey.strip());
         }
-        return isSet(folderPath) ? byPath(folderPath) : NONE;
+        return isSet(folderPath) ? byPath(folderPath.strip()) : NONE;
     }
 
-    /** The folder with this GUID. */
+    /** The folder with this GUID, given without surrounding white space. */
     public static FolderContext byKey(String folderKey) {
         try {
             return new FolderContext(
-                    FOLDER_KEY_HEADER, UUID.fromString(folderKey.strip()).toString());
+                    FOLDER_KEY_HEADER, UUID.fromString(folderKey).toString());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("folderKey must be a GUID, got: " + folderKey, e);
         }
     }
 
-    /** The folder at this path; non-ASCII paths go in the encoded header. */
+    /** The folder at this path, sent as given; non-ASCII paths go in the encoded header. */
     public static FolderContext byPath(String folderPath) {
-        String path = folderPath.strip();
-        if (isPrintableAscii(path)) {
-            return new FolderContext(FOLDER_PATH_HEADER, path);
+        if (isPrintableAscii(folderPath)) {
+            return new FolderContext(FOLDER_PATH_HEADER, folderPath);
         }
-        String encoded = Base64.getEncoder().encodeToString(path.getBytes(StandardCharsets.UTF_16LE));
+        String encoded = Base64.getEncoder().encodeToString(folderPath.getBytes(StandardCharsets.UTF_16LE));
         return new FolderContext(FOLDER_PATH_ENCODED_HEADER, encoded);
     }
 
     /** The header to send, empty for {@link #NONE}. */
     public Map<String, String> headers() {
         return header == null ? Map.of() : Map.of(header, value);
+    }
+
+    /** The name of the header to send, null for {@link #NONE}. */
+    public String headerName() {
+        return header;
+    }
+
+    /** The value of the header to send, null for {@link #NONE}. */
+    public String headerValue() {
+        return value;
     }
 
     /** Whether a folder is set. */
